@@ -1,0 +1,33 @@
+#pragma once
+// What the driver advances: tracer fields on the tile, and the clock.
+#include "solver/common/time.hpp"
+#include "solver/fields/field_registry.hpp"
+#include "solver/parallel/communicator.hpp"
+
+namespace qiantang::solver {
+
+class Budget;
+struct MetTile;
+
+struct ModelState {
+  explicit ModelState(Extents tile) : tracers(tile) {}
+  FieldRegistry tracers;
+  TimePoint time{};
+  long step = 0;
+};
+
+// What a process sees of one time step.
+struct StepContext {
+  TimePoint time{};                       // start of the step (UTC)
+  double dt_s = 0.0;
+  long step = 0;                          // global step counter (alternates splitting order)
+  const MetTile* met_start = nullptr;     // met at `time`
+  const MetTile* met_end = nullptr;       // met at `time + dt`
+  const parallel::Communicator* comm = nullptr;
+  Budget* budget = nullptr;
+  // Fills tracer halos on the global boundary (lateral boundary conditions); used together
+  // with comm->exchange by processes that need halos.
+  parallel::BoundaryFill tracer_boundary;
+};
+
+}  // namespace qiantang::solver
