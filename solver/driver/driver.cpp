@@ -86,8 +86,8 @@ void Driver::run(ModelState& state) {
       const double n_steps = std::ceil(remaining / settings_.dt_max_s - 1e-9);
       step(state, remaining / n_steps >= 1.0 ? std::round(remaining / n_steps) : remaining);
       if (state.time + Seconds(1) > out_time) state.time = out_time;
+      check_state(state);
     }
-    check_state(state);
     if (callbacks_.output) callbacks_.output(state, met_end_);
     if (settings_.restart_interval_s > 0 && callbacks_.restart &&
         double((state.time - last_restart).count()) >= settings_.restart_interval_s - 0.5) {
