@@ -1,7 +1,43 @@
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <iostream>
+
 #include "solver/app/commands.hpp"
+#include "solver/cases/write_ideal_case.hpp"
+#include "solver/common/errors.hpp"
+#include "solver/parallel/environment.hpp"
+
+namespace po = boost::program_options;
 
 namespace qiantang::app {
 
-int command_case(const Args& /*args*/) { return not_built_yet("case"); }
+int command_case(const Args& args) {
+  po::options_description opts("qiantang case NAME --out DIR");
+  opts.add_options()("help,h", "this help")("out", po::value<std::string>(), "directory to write the case into")(
+      "name", po::value<std::string>(), "case name");
+  po::positional_options_description pos;
+  pos.add("name", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << opts << "\ncases: ";
+    for (const auto& n : cases::ideal_case_names()) std::cout << n << " ";
+    std::cout << "\n";
+    return 0;
+  }
+  if (!vm.count("name") || !vm.count("out")) throw UsageError("usage: qiantang case NAME --out DIR");
+  const auto c = cases::ideal_case(vm["name"].as<std::string>());
+  if (parallel::Environment::world_rank() == 0) {
+    const std::filesystem::path dir = vm["out"].as<std::string>();
+    cases::write_ideal_case(c, dir);
+    std::printf("wrote case '%s' to %s (run: qiantang run %s)\n", c.name.c_str(), dir.c_str(),
+                (dir / "config.ini").c_str());
+  }
+  return 0;
+}
 
 }  // namespace qiantang::app

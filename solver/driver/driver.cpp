@@ -40,6 +40,7 @@ void Driver::step(ModelState& state, double dt_s) {
   ctx.comm = &comm_;
   ctx.budget = &budget_;
   ctx.tracer_boundary = tracer_boundary_;
+  state.mass_at_step_end = false;
   for (auto& p : processes_) p->run(state, ctx);
   state.time += dt;
   ++state.step;

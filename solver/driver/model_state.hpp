@@ -14,6 +14,10 @@ struct ModelState {
   FieldRegistry tracers;
   TimePoint time{};
   long step = 0;
+  // Whether the tracers are consistent with the air mass at the end of the current step (set by
+  // vertical advection, reset at each step start): processes that weight by air mass use the
+  // end-of-step met after advection and the start-of-step met before it.
+  bool mass_at_step_end = false;
 };
 
 // What a process sees of one time step.
