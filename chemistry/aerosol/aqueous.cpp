@@ -1,0 +1,132 @@
+#include "chemistry/aerosol/aqueous.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace qiantang::chemistry::aerosol {
+namespace {
+
+constexpr double kRatm = 8.20574e-5;  // m^3 atm mol^-1 K^-1
+
+double vant_hoff(double k298, double c, double T) { return k298 * std::exp(c * (1.0 / T - 1.0 / 298.0)); }
+
+// Dissociation constants (M) at T, Seinfeld & Pandis (2016) Table 7.3/7.4: K298 and −ΔH/R.
+struct Dissociation {
+  double ks1, ks2, kc1, kc2, kb, kw, khso4;
+};
+Dissociation dissociation(double T) {
+  return {vant_hoff(1.3e-2, 1960.0, T),   vant_hoff(6.6e-8, 1500.0, T),  vant_hoff(4.3e-7, -1000.0, T),
+          vant_hoff(4.68e-11, -1760.0, T), vant_hoff(1.7e-5, -450.0, T), vant_hoff(1.0e-14, -6710.0, T),
+          vant_hoff(1.02e-2, 2720.0, T)};
+}
+
+// Partial pressure (atm) of a gas with total n (mol/m^3 air) in equilibrium between the air and
+// water of volume fraction L (L water per m^3 of air × 1e-3 m^3/L) with effective constant H*.
+double partial_pressure(double n, double h_eff, double T, double litres_per_m3) {
+  return n / (1.0 / (kRatm * T) + h_eff * litres_per_m3);
+}
+
+struct Equilibrium {
+  double h;             // M
+  double p_so2, p_h2o2, p_o3;
+};
+
+// Charge-balance residual (M) at [H+] = h: positive ions minus negative ions.
+double charge_residual(const CloudCell& c, const Dissociation& k, double h, double litres) {
+  const double T = c.temperature_K;
+  const double hs = kHenrySO2.at(T), hn = kHenryNH3.at(T), hc = kHenryCO2.at(T);
+  const double p_co2 = c.co2_mol_mol * c.pressure_Pa / 101325.0;
+  const double h_eff_so2 = hs * (1.0 + k.ks1 / h + k.ks1 * k.ks2 / (h * h));
+  const double p_so2 = partial_pressure(c.so2, h_eff_so2, T, litres);
+  const double so2aq = hs * p_so2;
+  const double hso3 = k.ks1 * so2aq / h, so3 = k.ks2 * hso3 / h;
+  const double h_eff_nh3 = hn * (1.0 + k.kb * h / k.kw);
+  const double p_nh3 = partial_pressure(c.ammonia, h_eff_nh3, T, litres);
+  const double nh4 = hn * k.kb * h / k.kw * p_nh3;
+  const double co2aq = hc * p_co2;
+  const double hco3 = k.kc1 * co2aq / h, co3 = k.kc2 * hco3 / h;
+  const double no3 = c.nitrate / litres;
+  const double s6 = c.sulfate / litres;
+  // Sulfate split into SO4-- and HSO4-: charge 2 − f_HSO4.
+  const double sulfate_charge = s6 * (2.0 + h / k.khso4) / (1.0 + h / k.khso4);
+  return h + nh4 - (k.kw / h + hso3 + 2.0 * so3 + hco3 + 2.0 * co3 + no3 + sulfate_charge);
+}
+
+Equilibrium equilibrium(const CloudCell& c) {
+  const double T = c.temperature_K;
+  const double litres = c.lwc_g_m3 * 1e-3;  // litres of water per m^3 of air
+  const auto k = dissociation(T);
+  double lo = -1.0, hi = 13.0;  // pH bracket; residual(h) grows with h (decreasing pH)
+  for (int it = 0; it < 60; ++it) {
+    const double mid = 0.5 * (lo + hi);
+    (charge_residual(c, k, std::pow(10.0, -mid), litres) > 0 ? lo : hi) = mid;
+  }
+  const double h = std::pow(10.0, -0.5 * (lo + hi));
+  const double h_eff_so2 = kHenrySO2.at(T) * (1.0 + k.ks1 / h + k.ks1 * k.ks2 / (h * h));
+  return {h, partial_pressure(c.so2, h_eff_so2, T, litres), partial_pressure(c.h2o2, kHenryH2O2.at(T), T, litres),
+          partial_pressure(c.o3, kHenryO3.at(T), T, litres)};
+}
+
+}  // namespace
+
+double HenryConstant::at(double T) const { return vant_hoff(h298_M_atm, c_K, T); }
+
+SivRates siv_oxidation_rates(double T, double h, double p_so2, double p_h2o2, double p_o3) {
+  const auto k = dissociation(T);
+  SivRates r{};
+  r.so2_aq = kHenrySO2.at(T) * p_so2;
+  r.hso3 = k.ks1 * r.so2_aq / h;
+  r.so3 = k.ks2 * r.hso3 / h;
+  r.h2o2_aq = kHenryH2O2.at(T) * p_h2o2;
+  r.o3_aq = kHenryO3.at(T) * p_o3;
+  const double k0 = 2.4e4, k1 = vant_hoff(3.7e5, -5530.0, T), k2 = vant_hoff(1.5e9, -5280.0, T);
+  r.rate_o3 = (k0 * r.so2_aq + k1 * r.hso3 + k2 * r.so3) * r.o3_aq;
+  const double kp = vant_hoff(7.45e7, -4430.0, T);
+  r.rate_h2o2 = kp * h * r.h2o2_aq * r.hso3 / (1.0 + 13.0 * h);
+  return r;
+}
+
+double cloud_hydrogen_ion_M(const CloudCell& c) { return equilibrium(c).h; }
+
+CloudStepResult cloud_sulfate_step(CloudCell& c, double dt_s) {
+  CloudStepResult out;
+  const double litres = c.lwc_g_m3 * 1e-3;
+  const double s0 = c.so2;
+  constexpr int kMaxSubsteps = 200;
+  double t = 0.0;
+  while (t < dt_s && out.substeps < kMaxSubsteps) {
+    const auto e = equilibrium(c);
+    const auto r = siv_oxidation_rates(c.temperature_K, e.h, e.p_so2, e.p_h2o2, e.p_o3);
+    // Rates per m^3 of air, mol m^-3 s^-1.
+    const double rh = c.h2o2 > 0 ? r.rate_h2o2 * litres : 0.0, ro = c.o3 > 0 ? r.rate_o3 * litres : 0.0;
+    const double total = rh + ro;
+    if (!(total > 0.0) || c.so2 <= 0.0) break;
+    // Each amount decays over the sub-step with its pseudo-first-order rate at the sub-step's
+    // start, X (1 − exp(−R h / X)); the sub-step is at most half the S(IV) lifetime (pH and
+    // rates re-evaluated) until 99.9 % of the S(IV) present at the start is gone.
+    const double k_s = total / c.so2;
+    double h = dt_s - t;
+    if (c.so2 > 1e-3 * s0 && out.substeps < kMaxSubsteps - 1) h = std::min(h, 0.5 / k_s);
+    double dh = rh > 0 ? c.h2o2 * -std::expm1(-rh / c.h2o2 * h) : 0.0;
+    double d_o = ro > 0 ? c.o3 * -std::expm1(-ro / c.o3 * h) : 0.0;
+    const double ds_max = c.so2 * -std::expm1(-k_s * h);
+    if (dh + d_o > ds_max) {
+      const double f = ds_max / (dh + d_o);
+      dh *= f;
+      d_o *= f;
+    }
+    c.so2 -= dh + d_o;
+    c.h2o2 -= dh;
+    c.o3 -= d_o;
+    c.sulfate += dh + d_o;
+    out.by_h2o2 += dh;
+    out.by_o3 += d_o;
+    out.sulfate_produced += dh + d_o;
+    t += h;
+    ++out.substeps;
+  }
+  out.ph = -std::log10(equilibrium(c).h);
+  return out;
+}
+
+}  // namespace qiantang::chemistry::aerosol
