@@ -136,7 +136,10 @@ bool is_known_pollutant(const std::string& p) {
 
 std::string pollutant_list() {
   std::string s;
-  for (const auto& p : station_pollutants()) s += (s.empty() ? "" : ", ") + p;
+  for (const auto& p : station_pollutants()) {
+    if (!s.empty()) s += ", ";
+    s += p;
+  }
   return s;
 }
 
