@@ -6,8 +6,9 @@
 namespace qiantang::transport {
 
 void ppm_face_values(int n, ConstLine q, ConstLine mass, ConstLine transport, Line face_q, double* work) {
-  // Cells −2..n+1 need parabolas (the upwind cell of faces 0..n); their edges need cells −3..n+2.
-  const int c0 = -2, c1 = n + 1;
+  // Cells −1..n need parabolas (the upwind cells of faces 0..n at Courant numbers ≤ 1); their
+  // edges (faces −1..n+1) need cells −3..n+2, i.e. a halo of kPpmHalo = 3.
+  const int c0 = -1, c1 = n;
   const int len = c1 - c0 + 2;
   double* edge = work;             // edge[c − c0] = q at the left edge of cell c (face c)
   double* left = work + len;       // limited left and right edge values per cell
