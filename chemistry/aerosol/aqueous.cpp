@@ -88,40 +88,78 @@ SivRates siv_oxidation_rates(double T, double h, double p_so2, double p_h2o2, do
 
 double cloud_hydrogen_ion_M(const CloudCell& c) { return equilibrium(c).h; }
 
+namespace {
+
+struct PathRates {
+  double h2o2, o3;  // mol m^-3 s^-1 (per m^3 of air), or amounts (mol/m^3)
+};
+
+// Pseudo-first-order rate constants (s^-1) of the state `c`: H2O2 and O3 for their own paths,
+// S(IV) for the sum.
+struct RateConstants {
+  double h2o2 = 0, o3 = 0, siv = 0;
+};
+
+RateConstants rate_constants(const CloudCell& c) {
+  const double litres = c.lwc_g_m3 * 1e-3;
+  const auto e = equilibrium(c);
+  const auto r = siv_oxidation_rates(c.temperature_K, e.h, e.p_so2, e.p_h2o2, e.p_o3);
+  RateConstants k;
+  const double rh = c.h2o2 > 0 ? r.rate_h2o2 * litres : 0.0, ro = c.o3 > 0 ? r.rate_o3 * litres : 0.0;
+  if (c.h2o2 > 0) k.h2o2 = rh / c.h2o2;
+  if (c.o3 > 0) k.o3 = ro / c.o3;
+  if (c.so2 > 0) k.siv = (rh + ro) / c.so2;
+  return k;
+}
+
+// Amounts oxidised by each path over h: each reactant decays with its pseudo-first-order rate,
+// X (1 − exp(−k h)), and no more S(IV) than that decay allows is used.
+PathRates oxidised(const CloudCell& c, const RateConstants& k, double h) {
+  PathRates d{c.h2o2 * -std::expm1(-k.h2o2 * h), c.o3 * -std::expm1(-k.o3 * h)};
+  const double ds_max = c.so2 * -std::expm1(-k.siv * h);
+  if (d.h2o2 + d.o3 > ds_max) {
+    const double f = ds_max / (d.h2o2 + d.o3);
+    d.h2o2 *= f;
+    d.o3 *= f;
+  }
+  return d;
+}
+
+void apply(CloudCell& c, const PathRates& d) {
+  c.so2 -= d.h2o2 + d.o3;
+  c.h2o2 -= d.h2o2;
+  c.o3 -= d.o3;
+  c.sulfate += d.h2o2 + d.o3;
+}
+
+}  // namespace
+
 CloudStepResult cloud_sulfate_step(CloudCell& c, double dt_s) {
   CloudStepResult out;
-  const double litres = c.lwc_g_m3 * 1e-3;
-  const double s0 = c.so2;
+  const double s0 = c.so2, h2o2_0 = c.h2o2;
   constexpr int kMaxSubsteps = 200;
   double t = 0.0;
   while (t < dt_s && out.substeps < kMaxSubsteps) {
-    const auto e = equilibrium(c);
-    const auto r = siv_oxidation_rates(c.temperature_K, e.h, e.p_so2, e.p_h2o2, e.p_o3);
-    // Rates per m^3 of air, mol m^-3 s^-1.
-    const double rh = c.h2o2 > 0 ? r.rate_h2o2 * litres : 0.0, ro = c.o3 > 0 ? r.rate_o3 * litres : 0.0;
-    const double total = rh + ro;
+    const RateConstants k0 = rate_constants(c);
+    const double total = k0.siv * c.so2;
     if (!(total > 0.0) || c.so2 <= 0.0) break;
-    // Each amount decays over the sub-step with its pseudo-first-order rate at the sub-step's
-    // start, X (1 − exp(−R h / X)); the sub-step is at most half the S(IV) lifetime (pH and
-    // rates re-evaluated) until 99.9 % of the S(IV) present at the start is gone.
-    const double k_s = total / c.so2;
     double h = dt_s - t;
-    if (c.so2 > 1e-3 * s0 && out.substeps < kMaxSubsteps - 1) h = std::min(h, 0.5 / k_s);
-    double dh = rh > 0 ? c.h2o2 * -std::expm1(-rh / c.h2o2 * h) : 0.0;
-    double d_o = ro > 0 ? c.o3 * -std::expm1(-ro / c.o3 * h) : 0.0;
-    const double ds_max = c.so2 * -std::expm1(-k_s * h);
-    if (dh + d_o > ds_max) {
-      const double f = ds_max / (dh + d_o);
-      dh *= f;
-      d_o *= f;
+    if (c.so2 > 1e-3 * s0 && out.substeps < kMaxSubsteps - 1) {
+      // At most half the S(IV) lifetime, and at most 5 % added to the strong-acid anions (so
+      // that the pH, which controls the O3 path, changes little within a sub-step).
+      h = std::min(h, 0.5 / k0.siv);
+      h = std::min(h, 0.05 * (c.sulfate + c.nitrate + 0.01 * s0) / total);
+      // And at most half the H2O2 lifetime until 99.9 % of it is used.
+      if (c.h2o2 > 1e-3 * h2o2_0 && k0.h2o2 > 0) h = std::min(h, 0.5 / k0.h2o2);
     }
-    c.so2 -= dh + d_o;
-    c.h2o2 -= dh;
-    c.o3 -= d_o;
-    c.sulfate += dh + d_o;
-    out.by_h2o2 += dh;
-    out.by_o3 += d_o;
-    out.sulfate_produced += dh + d_o;
+    // Midpoint rule: rate constants re-evaluated (pH included) after half the sub-step.
+    CloudCell mid = c;
+    apply(mid, oxidised(c, k0, 0.5 * h));
+    const PathRates d = oxidised(c, rate_constants(mid), h);
+    apply(c, d);
+    out.by_h2o2 += d.h2o2;
+    out.by_o3 += d.o3;
+    out.sulfate_produced += d.h2o2 + d.o3;
     t += h;
     ++out.substeps;
   }

@@ -61,7 +61,7 @@ struct CloudStepResult {
 };
 
 // Advances S(IV) oxidation over dt (s): updates so2, h2o2, o3 and sulfate of `c`. Sub-steps so
-// that a sub-step is at most half the S(IV) lifetime; pH re-evaluated every sub-step.
+// that a sub-step is at most half the S(IV) and H2O2 lifetimes and adds at most 5 % to the strong-acid anions; midpoint rule with the pH re-evaluated.
 CloudStepResult cloud_sulfate_step(CloudCell& c, double dt_s);
 
 }  // namespace qiantang::chemistry::aerosol

@@ -57,7 +57,8 @@ double deliquescence_rh(Salt s, double T_K) {
   double drh298 = 0, alpha = 0;  // Fountoukis & Nenes (2007) Table 4
   switch (s) {
     case Salt::ammonium_sulfate: drh298 = 0.799; alpha = 80.0; break;
-    case Salt::ammonium_nitrate: drh298 = 0.618; alpha = 852.0; break;
+    case Salt::ammonium_nitrate:  // Mozurkewich (1993): ln(100 DRH) = 723.7/T + 1.6954
+      return std::min(1.0, 0.01 * std::exp(723.7 / T_K + 1.6954));
     case Salt::ammonium_bisulfate: drh298 = 0.40; alpha = 384.0; break;
     case Salt::letovicite: drh298 = 0.69; alpha = 186.0; break;
     case Salt::sulfuric_acid: return 0.0;  // always liquid

@@ -25,8 +25,9 @@
 //     NH4HSO4 (κ = 0.56) and H2SO4 (κ = 0.90).
 //  5. Deliquescence: the stable branch holds water only in salts whose DRH(T) ≤ RH;
 //     DRH(T) = DRH(298.15) exp[α (1/T − 1/298.15)] (Fountoukis & Nenes 2007 Table 4; Tang &
-//     Munkelwitz 1993): (NH4)2SO4 0.799, α = 80 K; NH4NO3 0.618, α = 852 K; NH4HSO4 0.40,
-//     α = 384 K; (NH4)3H(SO4)2 0.69, α = 186 K. The metastable branch keeps every salt in
+//     Munkelwitz 1993): (NH4)2SO4 0.799, α = 80 K; NH4HSO4 0.40, α = 384 K; (NH4)3H(SO4)2
+//     0.69, α = 186 K; NH4NO3 from Mozurkewich (1993), ln(100 DRH) = 723.7/T + 1.6954
+//     (0.618 at 298 K; Seinfeld & Pandis 2016 eq. 10.88), consistent with his Kp and K_aq. The metastable branch keeps every salt in
 //     solution at all RH (no efflorescence), and uses K_aq for NH4NO3 at every RH ≥ 0.40.
 namespace qiantang::chemistry::aerosol {
 
