@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "solver/app/commands.hpp"
+#include "solver/cases/hangzhou_case.hpp"
 #include "solver/cases/write_ideal_case.hpp"
 #include "solver/common/errors.hpp"
 #include "solver/parallel/environment.hpp"
@@ -14,7 +15,7 @@ namespace qiantang::app {
 int command_case(const Args& args) {
   po::options_description opts("qiantang case NAME --out DIR");
   opts.add_options()("help,h", "this help")("out", po::value<std::string>(), "directory to write the case into")(
-      "name", po::value<std::string>(), "case name");
+      "name", po::value<std::string>(), "case name")("coarse", "Hangzhou cases: the reduced (54 km, 24 h) version");
   po::positional_options_description pos;
   pos.add("name", 1);
   po::variables_map vm;
@@ -26,10 +27,22 @@ int command_case(const Args& args) {
   if (vm.count("help")) {
     std::cout << opts << "\ncases: ";
     for (const auto& n : cases::ideal_case_names()) std::cout << n << " ";
+    for (const auto& n : cases::hangzhou_case_names()) std::cout << n << " ";
     std::cout << "\n";
     return 0;
   }
   if (!vm.count("name") || !vm.count("out")) throw UsageError("usage: qiantang case NAME --out DIR");
+  if (cases::is_hangzhou_case(vm["name"].as<std::string>())) {
+    const cases::HangzhouOptions o{vm.count("coarse") > 0};
+    const auto hc = cases::hangzhou_case(vm["name"].as<std::string>(), o);
+    if (parallel::Environment::world_rank() == 0) {
+      const std::filesystem::path dir = vm["out"].as<std::string>();
+      cases::write_hangzhou_case(hc.name, dir, o);
+      std::printf("wrote case '%s' to %s (run: qiantang forecast %s)\n", hc.name.c_str(), dir.c_str(),
+                  (dir / "config.ini").c_str());
+    }
+    return 0;
+  }
   const auto c = cases::ideal_case(vm["name"].as<std::string>());
   if (parallel::Environment::world_rank() == 0) {
     const std::filesystem::path dir = vm["out"].as<std::string>();
