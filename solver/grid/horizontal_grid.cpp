@@ -164,7 +164,8 @@ void Projection::computational_to_geographic(double lat_c, double lon_c, double&
 }
 
 // Lambert conformal (Snyder 1987, eqs. 15-1, 15-2, 14-4), as WRF with the pole as origin:
-//   r = R cos φ1 / n · [tan((90h − φ)/2) / tan((90h − φ1)/2)]^n, x = h r sin(n Δλ), y = −r cos(n Δλ).
+//   r = R cos φ1 / n · [tan((90h − φ)/2) / tan((90h − φ1)/2)]^n, x = r sin(n Δλ), y = −h r cos(n Δλ)
+// (WRF llij_lc with its southern-hemisphere flip, so that x grows eastward and y northward).
 // Polar stereographic (WRF set_ps/llij_ps; Snyder eqs. 21-5–21-7 with k0 = (1 + h sin φ1)/2):
 //   r = R cos φ (1 + h sin φ1) / (1 + h sin φ), x = r sin Δλ, y = −h r cos Δλ.
 // Mercator (WRF set_merc/llij_merc; Snyder eqs. 7-1, 7-2 with R cos φ1 for R):
@@ -189,8 +190,8 @@ void Projection::forward(double lat, double lon, double& x, double& y) const {
                        std::pow(std::tan((90.0 * h - lat) * kRad / 2.0) /
                                     std::tan((90.0 * h - truelat1_deg) * kRad / 2.0),
                                 n);
-      x = h * r * std::sin(n * dlam);
-      y = -r * std::cos(n * dlam);
+      x = r * std::sin(n * dlam);
+      y = -h * r * std::cos(n * dlam);
       return;
     }
     case ProjectionKind::polar_stereographic: {
@@ -229,7 +230,7 @@ void Projection::inverse(double x, double y, double& lat, double& lon) const {
       const double ratio = std::pow(r * n / (kR * std::cos(truelat1_deg * kRad)), 1.0 / n);
       // (90h − φ)/2 = atan(ratio · tan((90h − φ1)/2)).
       lat = 90.0 * h - 2.0 * std::atan(ratio * std::tan((90.0 * h - truelat1_deg) * kRad / 2.0)) / kRad;
-      lon = wrap_lon(stand_lon_deg + std::atan2(h * x, -y) / kRad / n);
+      lon = wrap_lon(stand_lon_deg + std::atan2(x, -h * y) / kRad / n);
       return;
     }
     case ProjectionKind::polar_stereographic: {

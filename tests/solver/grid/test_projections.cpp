@@ -124,6 +124,26 @@ TEST_CASE("Conformal projections: round trips and map factors from distances", "
   }
 }
 
+TEST_CASE("Every projection has x growing eastward and y northward (WRF: i east, j north)", "[grid]") {
+  const std::vector<std::pair<Projection, std::pair<double, double>>> ps{
+      {make(ProjectionKind::lambert_conformal, 30.0, 60.0, 120.0), {35.0, 125.0}},
+      {make(ProjectionKind::lambert_conformal, -20.0, -40.0, 140.0), {-30.0, 145.0}},
+      {make(ProjectionKind::polar_stereographic, 60.0, 0.0, -100.0), {70.0, -80.0}},
+      {make(ProjectionKind::polar_stereographic, -71.0, 0.0, 0.0), {-75.0, 20.0}},
+      {make(ProjectionKind::mercator, 10.0, 0.0, 120.0), {-5.0, 121.0}},
+      {Projection::from_wrf(6, 0.0, 0.0, -120.0, 60.0, 180.0), {30.0, 120.0}}};
+  for (const auto& [p, pt] : ps) {
+    INFO(p.name() << " truelat1 " << p.truelat1_deg);
+    double x, y, xe, ye, xn, yn;
+    p.forward(pt.first, pt.second, x, y);
+    p.forward(pt.first, pt.second + 0.01, xe, ye);
+    p.forward(pt.first + 0.01, pt.second, xn, yn);
+    // Local east and north map to +x and +y (up to the grid's convergence angle).
+    CHECK(xe - x > 0.9 * std::hypot(xe - x, ye - y));
+    CHECK(yn - y > 0.9 * std::hypot(xn - x, yn - y));
+  }
+}
+
 TEST_CASE("Rotated lat-lon follows WRF's POLE_LAT/POLE_LON convention", "[grid]") {
   // WPS: POLE_LAT/POLE_LON locate the geographic North Pole on the computational grid; for a
   // regional grid centred at (φr, λr): POLE_LAT = 90 − φr, POLE_LON = 180, STAND_LON = −λr
