@@ -85,9 +85,11 @@ void Driver::run(ModelState& state) {
       const double remaining = double((out_time - state.time).count());
       // Equal steps that end exactly on the output time and do not exceed dt_max.
       const double n_steps = std::ceil(remaining / settings_.dt_max_s - 1e-9);
-      step(state, remaining / n_steps >= 1.0 ? std::round(remaining / n_steps) : remaining);
+      const double dt = remaining / n_steps >= 1.0 ? std::round(remaining / n_steps) : remaining;
+      step(state, dt);
       if (state.time + Seconds(1) > out_time) state.time = out_time;
       check_state(state);
+      if (callbacks_.after_step) callbacks_.after_step(state, met_end_, dt);
     }
     if (callbacks_.output) callbacks_.output(state, met_end_);
     if (settings_.restart_interval_s > 0 && callbacks_.restart &&

@@ -25,6 +25,8 @@ struct DriverCallbacks {
   std::function<void(TimePoint, MetTile&)> met_at;
   // After each output interval (state is at the interval's end).
   std::function<void(const ModelState&, const MetTile&)> output;
+  // After every step (state and met at the step's end; dt of the step), e.g. station sampling.
+  std::function<void(const ModelState&, const MetTile&, double)> after_step;
   // When a restart is due.
   std::function<void(const ModelState&)> restart;
 };

@@ -162,6 +162,11 @@ double Communicator::sum_ordered(double local) const {
   return s;
 }
 
+void Communicator::sum_disjoint(std::vector<double>& v) const {
+  if (d_.size == 1) return;
+  MPI_Allreduce(MPI_IN_PLACE, v.data(), int(v.size()), MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+}
+
 void Communicator::broadcast(std::vector<double>& v) const {
   unsigned long n = v.size();
   MPI_Bcast(&n, 1, MPI_UNSIGNED_LONG, 0, MPI_COMM_WORLD);

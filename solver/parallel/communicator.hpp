@@ -43,6 +43,9 @@ class Communicator {
   // given rank count. Cross-rank-count reproducible sums use gather() on fields.
   double sum_ordered(double local) const;
   void broadcast(std::vector<double>& v) const;
+  // Element-wise sum over ranks into every rank's `v`, for vectors in which each element is
+  // non-zero on at most one rank: then the sum is exact and independent of the rank count.
+  void sum_disjoint(std::vector<double>& v) const;
   void barrier() const;
   // true on every rank when `flag` is true on any rank.
   bool any(bool flag) const;
