@@ -6,17 +6,21 @@ namespace qiantang::validation {
 
 const char* statistic_name(Statistic s) {
   switch (s) {
-    case Statistic::kNmb: return "NMB";
-    case Statistic::kNme: return "NME";
-    case Statistic::kMfb: return "MFB";
-    case Statistic::kMfe: return "MFE";
+    case Statistic::kNmb:
+      return "NMB";
+    case Statistic::kNme:
+      return "NME";
+    case Statistic::kMfb:
+      return "MFB";
+    case Statistic::kMfe:
+      return "MFE";
   }
   return "?";
 }
 
 const std::vector<BenchmarkRule>& benchmark_rules() {
   static const std::vector<BenchmarkRule> rules = [] {
-    const std::string emery = "Emery et al. 2017, JAWMA 67:582, Table 2";
+    const std::string emery = "Emery et al. 2017, J. Air Waste Manage. Assoc. 67(5):582-598";
     const std::string boylan = "Boylan and Russell 2006, Atmos. Environ. 40:4946";
     const std::string china = "China O3 MDA8 benchmark (air-quality-rules.md)";
     std::vector<BenchmarkRule> r;
@@ -34,10 +38,14 @@ const std::vector<BenchmarkRule>& benchmark_rules() {
 
 const char* result_name(BenchmarkResult r) {
   switch (r) {
-    case BenchmarkResult::kGoalMet: return "goal met";
-    case BenchmarkResult::kCriterionMet: return "criterion met";
-    case BenchmarkResult::kNotMet: return "not met";
-    case BenchmarkResult::kNoData: return "no data";
+    case BenchmarkResult::kGoalMet:
+      return "goal met";
+    case BenchmarkResult::kCriterionMet:
+      return "criterion met";
+    case BenchmarkResult::kNotMet:
+      return "not met";
+    case BenchmarkResult::kNoData:
+      return "no data";
   }
   return "?";
 }

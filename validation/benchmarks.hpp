@@ -1,7 +1,7 @@
 #pragma once
 // Community model-performance benchmarks, each a goal (what the best models reach) and a
 // criterion (what a model should reach to be used), applied to |statistic|:
-//  - Emery et al. (2017, J. Air Waste Manage. Assoc. 67:582), Table 2, O3 MDA8:
+//  - Emery et al. (2017, J. Air Waste Manage. Assoc. 67(5):582-598), O3 MDA8:
 //    NMB goal ±5 %, criterion ±15 %; NME goal 15 %, criterion 25 %.
 //  - Boylan & Russell (2006, Atmos. Environ. 40:4946), PM (24-h) mass: MFB goal ±30 %,
 //    criterion ±60 %; MFE goal 50 %, criterion 75 % (applied to PM2.5 and PM10 daily means).

@@ -37,11 +37,21 @@ void set_daily_value(forecast::DailyConcentrations& c, const std::string& pollut
   const auto p = pollutant_of(pollutant);
   if (!p) return;
   switch (*p) {
-    case forecast::Pollutant::so2: c.so2_24h = value; break;
-    case forecast::Pollutant::no2: c.no2_24h = value; break;
-    case forecast::Pollutant::pm10: c.pm10_24h = value; break;
-    case forecast::Pollutant::co: c.co_24h = value; break;
-    case forecast::Pollutant::pm25: c.pm25_24h = value; break;
+    case forecast::Pollutant::so2:
+      c.so2_24h = value;
+      break;
+    case forecast::Pollutant::no2:
+      c.no2_24h = value;
+      break;
+    case forecast::Pollutant::pm10:
+      c.pm10_24h = value;
+      break;
+    case forecast::Pollutant::co:
+      c.co_24h = value;
+      break;
+    case forecast::Pollutant::pm25:
+      c.pm25_24h = value;
+      break;
     case forecast::Pollutant::o3:
       c.o3_mda8 = value;
       c.o3_1h_max = o3_1h_max;

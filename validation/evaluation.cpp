@@ -81,14 +81,38 @@ void pair_hourly(const io::HourlySeries& obs, const ModelRun& run, int run_index
       if (!city_quorum(count[i], n_city, city_fraction)) continue;
       const TimePoint t = model.hours[i];
       const double k = double(count[i]);
-      pairs.push_back({t, lead_day(run.first_day, air_quality_day(t)), run_index, sum_o[i] / k,
-                       sum_m[i] / k});
+      pairs.push_back(
+          {t, lead_day(run.first_day, air_quality_day(t)), run_index, sum_o[i] / k, sum_m[i] / k});
     }
   }
 }
 
-void pair_daily(const io::HourlySeries& obs, const DailyTable& obs_daily, const ModelRun& run, int run_index,
-                const StationSelection& sel, double city_fraction, PairedData& out) {
+// Copies of the observations and the model on the model's hour axis, restricted to the selected
+// stations, with NaN wherever either side is missing.
+void mask_to_pairs(const io::HourlySeries& obs, const io::HourlySeries& model,
+                   const StationSelection& sel, io::HourlySeries& obs_out,
+                   io::HourlySeries& model_out) {
+  if (model.empty()) return;
+  obs_out.cover(model.hours.front(), model.hours.back());
+  model_out.cover(model.hours.front(), model.hours.back());
+  for (const auto& station : sel.all)
+    for (const auto& pollutant : io::station_pollutants()) {
+      const auto* o = obs.find(station, pollutant);
+      const auto* m = model.find(station, pollutant);
+      if (!o || !m) continue;
+      auto& oo = obs_out.series(station, pollutant);
+      auto& mm = model_out.series(station, pollutant);
+      for (std::size_t i = 0; i < model.size(); ++i) {
+        const long j = obs.index_of(model.hours[i]);
+        if (j < 0 || !is_pair((*o)[std::size_t(j)], (*m)[i])) continue;
+        oo[i] = (*o)[std::size_t(j)];
+        mm[i] = (*m)[i];
+      }
+    }
+}
+
+void pair_daily(const io::HourlySeries& obs, const DailyTable& obs_daily, const ModelRun& run,
+                int run_index, const StationSelection& sel, double city_fraction, PairedData& out) {
   const DailyTable model_daily = daily_table(run.series);
   // Per station (and the city) and day: the daily values present on both sides, from which the
   // observed and the forecast AQI are formed (so both rest on the same pollutants).
@@ -145,8 +169,8 @@ void pair_daily(const io::HourlySeries& obs, const DailyTable& obs_daily, const 
     for (const auto& [day, c] : city) {
       if (!city_quorum(c.k, n_city, city_fraction)) continue;
       const double k = double(c.k);
-      pairs.push_back({day_time(day), lead_day(run.first_day, day), run_index, c.obs / k,
-                       c.model / k});
+      pairs.push_back(
+          {day_time(day), lead_day(run.first_day, day), run_index, c.obs / k, c.model / k});
       auto& dp = day_pair(kCityMean, day);
       set_daily_value(dp.obs, pollutant, c.obs / k, c.obs_1h / k);
       set_daily_value(dp.model, pollutant, c.model / k, c.model_1h / k);
@@ -157,7 +181,9 @@ void pair_daily(const io::HourlySeries& obs, const DailyTable& obs_daily, const 
     for (const auto& [day, dp] : days) {
       const DailyAqi oa = daily_aqi(dp.obs), ma = daily_aqi(dp.model);
       if (!oa.valid || !ma.valid) continue;
-      aqi_days.push_back({day, lead_day(run.first_day, day), run_index,
+      aqi_days.push_back({day,
+                          lead_day(run.first_day, day),
+                          run_index,
                           {oa.aqi, ma.aqi, oa.level, ma.level, oa.primary, ma.primary}});
     }
   }
@@ -200,11 +226,16 @@ ModelRun load_model_run(const std::filesystem::path& run_dir) {
 PairedData pair_observations(const io::HourlySeries& obs, const std::vector<ModelRun>& runs,
                              const PairingOptions& options) {
   PairedData out;
-  const DailyTable obs_daily = daily_table(obs);
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const auto sel = select_stations(obs, runs[r].series, options);
     pair_hourly(obs, runs[r], int(r), sel, options.city_min_fraction, out);
-    pair_daily(obs, obs_daily, runs[r], int(r), sel, options.city_min_fraction, out);
+    // Daily values of both sides from the same hours: every hour missing on one side is removed
+    // from the other before the daily means and MDA8 are formed.
+    ModelRun masked_run{runs[r].name, {}, runs[r].first_day};
+    io::HourlySeries masked_obs;
+    mask_to_pairs(obs, runs[r].series, sel, masked_obs, masked_run.series);
+    pair_daily(masked_obs, daily_table(masked_obs), masked_run, int(r), sel,
+               options.city_min_fraction, out);
   }
   // Drop series that found no pairs at all.
   for (auto it = out.values.begin(); it != out.values.end();)
@@ -239,10 +270,18 @@ Evaluation evaluate(const io::HourlySeries& obs, const std::vector<ModelRun>& ru
         if (rule.pollutant != key.pollutant || rule.series != key.series) continue;
         double value = 0.0;
         switch (rule.statistic) {
-          case Statistic::kNmb: value = row.stats.nmb; break;
-          case Statistic::kNme: value = row.stats.nme; break;
-          case Statistic::kMfb: value = row.stats.mfb; break;
-          case Statistic::kMfe: value = row.stats.mfe; break;
+          case Statistic::kNmb:
+            value = row.stats.nmb;
+            break;
+          case Statistic::kNme:
+            value = row.stats.nme;
+            break;
+          case Statistic::kMfb:
+            value = row.stats.mfb;
+            break;
+          case Statistic::kMfe:
+            value = row.stats.mfe;
+            break;
         }
         row.benchmarks.push_back({rule, value, judge(rule, value)});
       }

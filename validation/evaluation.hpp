@@ -8,8 +8,9 @@
 //    at t; a pair exists only when both are present. Lead day = day of t (lead_day.hpp) relative
 //    to the run's first forecast day.
 //  - daily: per Beijing-time day, 24-h means (PM2.5, PM10, SO2, NO2, CO) and the O3 MDA8 are
-//    computed from each side's own hourly values with the GB 3095 validity rules (forecast/), then
-//    paired when both are valid.
+//    computed (forecast/, GB 3095 validity rules) from the paired hours only: an hour missing on
+//    one side is removed from the other first, so both daily values rest on the same hours; the
+//    day pairs when both are valid.
 //  - city mean: the mean over the city-mean stations that have both values at that hour (day);
 //    it exists when at least `city_min_fraction` of the city stations carrying that pollutant in
 //    both data sets do. Daily city means average the stations' daily values (HJ 663 practice).
@@ -27,8 +28,8 @@
 #include "io/csv/station_csv.hpp"
 #include "validation/benchmarks.hpp"
 #include "validation/hj1130.hpp"
-#include "validation/statistics.hpp"
 #include "validation/station_list.hpp"
+#include "validation/statistics.hpp"
 
 namespace qiantang::validation {
 
@@ -77,7 +78,7 @@ struct PairingOptions {
 };
 
 struct PairedData {
-  std::map<SeriesKey, std::vector<Pair>> values;       // sorted by run, then time
+  std::map<SeriesKey, std::vector<Pair>> values;        // sorted by run, then time
   std::map<std::string, std::vector<AqiDay>> aqi_days;  // by station (and kCityMean)
 };
 

@@ -20,22 +20,22 @@ namespace qiantang::validation {
 struct AqiDayPair {
   int obs_aqi = 0;
   int model_aqi = 0;
-  int obs_level = 0;    // 1..6 (HJ 633 Table 2 categories)
-  int model_level = 0;  // 1..6
+  int obs_level = 0;                       // 1..6 (HJ 633 Table 2 categories)
+  int model_level = 0;                     // 1..6
   std::vector<std::string> obs_primary;    // empty when AQI <= 50
   std::vector<std::string> model_primary;  // empty when AQI <= 50
 };
 
 struct Hj1130Scores {
   std::size_t n_days = 0;
-  double range_hit_rate = 0.0;  // fraction
-  double level_accuracy = 0.0;  // fraction
-  std::array<std::size_t, 6> days_by_level{};         // observed days per level 1..6
-  std::array<double, 6> level_accuracy_by_level{};    // fraction, NaN where no days
-  std::size_t heavy_days = 0;                          // observed AQI > 200
-  double heavy_day_accuracy = 0.0;                     // fraction
-  std::size_t primary_days = 0;                        // observed AQI > 50
-  double primary_accuracy = 0.0;                       // fraction
+  double range_hit_rate = 0.0;                      // fraction
+  double level_accuracy = 0.0;                      // fraction
+  std::array<std::size_t, 6> days_by_level{};       // observed days per level 1..6
+  std::array<double, 6> level_accuracy_by_level{};  // fraction, NaN where no days
+  std::size_t heavy_days = 0;                       // observed AQI > 200
+  double heavy_day_accuracy = 0.0;                  // fraction
+  std::size_t primary_days = 0;                     // observed AQI > 50
+  double primary_accuracy = 0.0;                    // fraction
 };
 
 // 0.75·F <= O <= 1.25·F.

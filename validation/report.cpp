@@ -38,11 +38,20 @@ std::string html_escape(const std::string& s) {
   std::string o;
   for (const char c : s) {
     switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
+      case '&':
+        o += "&amp;";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '"':
+        o += "&quot;";
+        break;
+      default:
+        o += c;
     }
   }
   return o;
@@ -82,10 +91,10 @@ struct StatItem {
 };
 
 std::vector<StatItem> stat_items(const PairedStatistics& s) {
-  return {{"mean_obs", s.mean_obs, false, true},  {"mean_model", s.mean_model, false, true},
-          {"NMB", s.nmb, true, false},            {"NME", s.nme, true, false},
-          {"MFB", s.mfb, true, false},            {"MFE", s.mfe, true, false},
-          {"RMSE", s.rmse, false, true},          {"R", s.r, false, false},
+  return {{"mean_obs", s.mean_obs, false, true}, {"mean_model", s.mean_model, false, true},
+          {"NMB", s.nmb, true, false},           {"NME", s.nme, true, false},
+          {"MFB", s.mfb, true, false},           {"MFE", s.mfe, true, false},
+          {"RMSE", s.rmse, false, true},         {"R", s.r, false, false},
           {"IOA", s.ioa, false, false}};
 }
 
@@ -100,7 +109,8 @@ std::vector<RateItem> rate_items(const Hj1130Scores& s) {
                           {"level_accuracy", s.level_accuracy, s.n_days}};
   for (int l = 1; l <= 6; ++l)
     r.push_back({"level_accuracy_L" + std::to_string(l),
-                 s.level_accuracy_by_level[std::size_t(l - 1)], s.days_by_level[std::size_t(l - 1)]});
+                 s.level_accuracy_by_level[std::size_t(l - 1)],
+                 s.days_by_level[std::size_t(l - 1)]});
   r.push_back({"heavy_day_accuracy", s.heavy_day_accuracy, s.heavy_days});
   r.push_back({"primary_pollutant_accuracy", s.primary_accuracy, s.primary_days});
   return r;
@@ -272,10 +282,14 @@ const AqiScoreRow* find_aqi(const Evaluation& ev, const std::string& station, in
 
 std::string result_class(BenchmarkResult r) {
   switch (r) {
-    case BenchmarkResult::kGoalMet: return "goal";
-    case BenchmarkResult::kCriterionMet: return "crit";
-    case BenchmarkResult::kNotMet: return "fail";
-    case BenchmarkResult::kNoData: return "none";
+    case BenchmarkResult::kGoalMet:
+      return "goal";
+    case BenchmarkResult::kCriterionMet:
+      return "crit";
+    case BenchmarkResult::kNotMet:
+      return "fail";
+    case BenchmarkResult::kNoData:
+      return "none";
   }
   return "none";
 }
@@ -302,9 +316,12 @@ std::string format_evaluation_csv(const Evaluation& ev) {
     const std::string head = k.series + "," + k.pollutant + "," + k.station + "," +
                              lead_text(row.lead_day) + "," + std::to_string(row.stats.n) + ",";
     for (const auto& it : stat_items(row.stats))
-      o << "statistics," << head << it.name << ","
-        << (it.percent ? pct(it.value) : num(it.value)) << ","
-        << (it.percent ? "%" : it.in_unit ? pollutant_unit(k.pollutant) : "1") << ",,,,\n";
+      o << "statistics," << head << it.name << "," << (it.percent ? pct(it.value) : num(it.value))
+        << ","
+        << (it.percent   ? "%"
+            : it.in_unit ? pollutant_unit(k.pollutant)
+                         : "1")
+        << ",,,,\n";
     for (const auto& b : row.benchmarks)
       o << "benchmark," << head << statistic_name(b.rule.statistic) << "," << pct(b.value) << ",%,"
         << b.rule.name << "," << pct(b.rule.goal) << "," << pct(b.rule.criterion) << ","
@@ -335,7 +352,8 @@ std::string format_evaluation_json(const Evaluation& ev) {
       << ", \"station\": " << json_string(row.key.station)
       << ", \"lead_day\": " << json_lead(row.lead_day)
       << ", \"unit\": " << json_string(pollutant_unit(row.key.pollutant)) << ", \"n\": " << s.n
-      << ", \"mean_obs\": " << json_num(s.mean_obs) << ", \"mean_model\": " << json_num(s.mean_model)
+      << ", \"mean_obs\": " << json_num(s.mean_obs)
+      << ", \"mean_model\": " << json_num(s.mean_model)
       << ", \"nmb_pct\": " << json_num(100 * s.nmb) << ", \"nme_pct\": " << json_num(100 * s.nme)
       << ", \"mfb_pct\": " << json_num(100 * s.mfb) << ", \"mfe_pct\": " << json_num(100 * s.mfe)
       << ", \"rmse\": " << json_num(s.rmse) << ", \"r\": " << json_num(s.r)
@@ -390,8 +408,9 @@ std::string format_evaluation_html(const Evaluation& ev, const std::string& titl
     << "</style></head><body>\n<h1>" << html_escape(title) << "</h1>\n";
   h << "<p>Runs: ";
   for (std::size_t i = 0; i < ev.runs.size(); ++i)
-    h << (i ? "; " : "") << html_escape(ev.runs[i].name) << " (lead day 1 = "
-      << format_date(ev.runs[i].first_day) << ", " << ev.runs[i].n_lead_days << " days)";
+    h << (i ? "; " : "") << html_escape(ev.runs[i].name)
+      << " (lead day 1 = " << format_date(ev.runs[i].first_day) << ", " << ev.runs[i].n_lead_days
+      << " days)";
   h << ". Station <code>" << kCityMean
     << "</code> is the city mean. Days are Beijing-time days; NMB, NME, MFB, MFE and rates in "
        "%.</p>\n";
@@ -481,12 +500,14 @@ std::string format_evaluation_html(const Evaluation& ev, const std::string& titl
   h << "). Scatter: 1:1 line solid, 1:2 and 2:1 dashed.</p>\n";
   for (const auto& pollutant : io::station_pollutants()) {
     const auto hourly = ev.pairs.values.find({"hourly", pollutant, plot_station});
-    const auto daily = ev.pairs.values.find({daily_series_name(pollutant), pollutant, plot_station});
+    const auto daily =
+        ev.pairs.values.find({daily_series_name(pollutant), pollutant, plot_station});
     if (hourly == ev.pairs.values.end() && daily == ev.pairs.values.end()) continue;
     h << "<h3>" << pollutant << "</h3>\n<div>";
     const auto unit = pollutant_unit(pollutant);
     if (hourly != ev.pairs.values.end())
-      h << "<figure>" << svg_time_series(hourly->second, pollutant + " hourly", unit, std::chrono::hours{1})
+      h << "<figure>"
+        << svg_time_series(hourly->second, pollutant + " hourly", unit, std::chrono::hours{1})
         << "</figure><figure>" << svg_scatter(hourly->second, pollutant + " hourly", unit)
         << "</figure>";
     if (daily != ev.pairs.values.end())

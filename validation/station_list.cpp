@@ -55,7 +55,8 @@ std::vector<StationInfo> parse_station_list(const std::string& text, const std::
   std::set<std::string> seen;
   while (std::getline(in, line)) {
     ++line_no;
-    if (line_no == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
+    if (line_no == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0)
+      line.erase(0, 3);
     const std::string t = trim(line);
     if (t.empty() || t[0] == '#') continue;
     const auto f = split(t);
@@ -63,13 +64,19 @@ std::vector<StationInfo> parse_station_list(const std::string& text, const std::
     if (!have_header) {
       for (std::size_t i = 0; i < f.size(); ++i) {
         const auto h = lower(f[i]);
-        if (h == "station" || h == "id") col_id = int(i);
-        else if (h == "name") col_name = int(i);
-        else if (h == "lon" || h == "longitude") col_lon = int(i);
-        else if (h == "lat" || h == "latitude") col_lat = int(i);
-        else if (h == "city_mean") col_city = int(i);
+        if (h == "station" || h == "id")
+          col_id = int(i);
+        else if (h == "name")
+          col_name = int(i);
+        else if (h == "lon" || h == "longitude")
+          col_lon = int(i);
+        else if (h == "lat" || h == "latitude")
+          col_lat = int(i);
+        else if (h == "city_mean")
+          col_city = int(i);
       }
-      if (col_id < 0) throw InputError(where, "header", "a 'station' column (station,name,lon,lat,city_mean)");
+      if (col_id < 0)
+        throw InputError(where, "header", "a 'station' column (station,name,lon,lat,city_mean)");
       n_cols = f.size();
       have_header = true;
       continue;
@@ -79,7 +86,8 @@ std::vector<StationInfo> parse_station_list(const std::string& text, const std::
     StationInfo s;
     s.id = f[std::size_t(col_id)];
     if (s.id.empty()) throw InputError(where, "station", "a station id");
-    if (!seen.insert(s.id).second) throw InputError(where, "station", "unique ids, '" + s.id + "' repeats");
+    if (!seen.insert(s.id).second)
+      throw InputError(where, "station", "unique ids, '" + s.id + "' repeats");
     if (col_name >= 0) s.name = f[std::size_t(col_name)];
     auto number = [&](int col, const char* what) {
       if (col < 0 || f[std::size_t(col)].empty()) return nan;
@@ -94,13 +102,17 @@ std::vector<StationInfo> parse_station_list(const std::string& text, const std::
     s.lat_deg = number(col_lat, "lat");
     if (col_city >= 0) {
       const auto v = lower(f[std::size_t(col_city)]);
-      if (v == "1" || v == "true" || v == "yes" || v.empty()) s.in_city_mean = true;
-      else if (v == "0" || v == "false" || v == "no") s.in_city_mean = false;
-      else throw InputError(where, "city_mean", "1 or 0, got '" + v + "'");
+      if (v == "1" || v == "true" || v == "yes" || v.empty())
+        s.in_city_mean = true;
+      else if (v == "0" || v == "false" || v == "no")
+        s.in_city_mean = false;
+      else
+        throw InputError(where, "city_mean", "1 or 0, got '" + v + "'");
     }
     out.push_back(std::move(s));
   }
-  if (!have_header) throw InputError(name, "header", "a header line station,name,lon,lat,city_mean");
+  if (!have_header)
+    throw InputError(name, "header", "a header line station,name,lon,lat,city_mean");
   return out;
 }
 

@@ -38,8 +38,6 @@ struct PairedStatistics {
 PairedStatistics paired_statistics(std::span<const double> obs, std::span<const double> model);
 
 // true when both values are present (finite).
-inline bool is_pair(double obs, double model) {
-  return std::isfinite(obs) && std::isfinite(model);
-}
+inline bool is_pair(double obs, double model) { return std::isfinite(obs) && std::isfinite(model); }
 
 }  // namespace qiantang::validation

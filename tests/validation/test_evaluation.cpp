@@ -191,10 +191,14 @@ TEST_CASE("several daily runs: lead days across a month end, daily means and HJ 
   const auto& daily = ev.pairs.values.at({"daily_mean", "PM2.5", "S1"});
   REQUIRE(daily.size() == 6);
   std::map<int, std::vector<std::pair<std::chrono::sys_days, int>>> by_lead;
-  for (const auto& p : daily) by_lead[p.lead_day].push_back({std::chrono::floor<std::chrono::days>(p.time), p.run});
-  CHECK(by_lead[1] == std::vector<std::pair<std::chrono::sys_days, int>>{{day(2026, 1, 30), 0}, {day(2026, 1, 31), 1}});
-  CHECK(by_lead[2] == std::vector<std::pair<std::chrono::sys_days, int>>{{day(2026, 1, 31), 0}, {day(2026, 2, 1), 1}});
-  CHECK(by_lead[3] == std::vector<std::pair<std::chrono::sys_days, int>>{{day(2026, 2, 1), 0}, {day(2026, 2, 2), 1}});
+  for (const auto& p : daily)
+    by_lead[p.lead_day].push_back({std::chrono::floor<std::chrono::days>(p.time), p.run});
+  CHECK(by_lead[1] == std::vector<std::pair<std::chrono::sys_days, int>>{{day(2026, 1, 30), 0},
+                                                                         {day(2026, 1, 31), 1}});
+  CHECK(by_lead[2] == std::vector<std::pair<std::chrono::sys_days, int>>{{day(2026, 1, 31), 0},
+                                                                         {day(2026, 2, 1), 1}});
+  CHECK(by_lead[3] == std::vector<std::pair<std::chrono::sys_days, int>>{{day(2026, 2, 1), 0},
+                                                                         {day(2026, 2, 2), 1}});
 
   // Hourly: 24 pairs per run and lead day.
   for (int lead = 1; lead <= 3; ++lead) {
@@ -265,8 +269,8 @@ TEST_CASE("lead days across the leap day and the year end", "[evaluation][lead_d
   SECTION("2025-12-31 .. 2026-01-02 with the run starting at 08:00 BJT (00 UTC)") {
     // First hour ends 2025-12-31 09:00 BJT: Dec 31 is lead day 1 but has only 16 hours, so it
     // has no valid daily mean; Jan 1 and Jan 2 are lead days 2 and 3.
-    std::vector<v::ModelRun> runs{v::make_model_run(
-        "r", constant_series(at("2025-12-31T01:00:00Z"), 72, st, "NO2", 30.0))};
+    std::vector<v::ModelRun> runs{
+        v::make_model_run("r", constant_series(at("2025-12-31T01:00:00Z"), 72, st, "NO2", 30.0))};
     const auto obs = constant_series(at("2025-12-30T01:00:00+08:00"), 6 * 24, st, "NO2", 40.0);
     const auto pairs = v::pair_observations(obs, runs, {});
     const auto& d = pairs.values.at({"daily_mean", "NO2", "S"});

@@ -45,7 +45,8 @@ TEST_CASE("a missing value on either side removes the pair from every statistic"
   const std::vector<double> obs{1, kNaN, 2, 3, 1000, 4};
   const std::vector<double> model{2, 1000, 2, 4, kNaN, 3};
   const auto s = paired_statistics(obs, model);
-  const auto ref = paired_statistics(std::vector<double>{1, 2, 3, 4}, std::vector<double>{2, 2, 4, 3});
+  const auto ref =
+      paired_statistics(std::vector<double>{1, 2, 3, 4}, std::vector<double>{2, 2, 4, 3});
   CHECK(s.n == 4);
   CHECK(s.mean_obs == Approx(ref.mean_obs));
   CHECK(s.mean_model == Approx(ref.mean_model));
@@ -60,7 +61,8 @@ TEST_CASE("a missing value on either side removes the pair from every statistic"
 
 TEST_CASE("undefined statistics are NaN", "[statistics]") {
   SECTION("no pairs") {
-    const auto s = paired_statistics(std::vector<double>{kNaN, 1.0}, std::vector<double>{2.0, kNaN});
+    const auto s =
+        paired_statistics(std::vector<double>{kNaN, 1.0}, std::vector<double>{2.0, kNaN});
     CHECK(s.n == 0);
     CHECK(std::isnan(s.mean_obs));
     CHECK(std::isnan(s.nmb));
