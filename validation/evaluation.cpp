@@ -35,7 +35,7 @@ StationSelection select_stations(const io::HourlySeries& obs, const io::HourlySe
     for (const auto& st : options.stations)
       if (in_both(st.id)) {
         s.all.push_back(st.id);
-        if (st.in_city_mean) s.city.insert(st.id);
+        if (!st.background) s.city.insert(st.id);
       }
   }
   return s;

@@ -26,9 +26,9 @@
 #include <vector>
 
 #include "io/csv/station_csv.hpp"
+#include "io/output/station_list.hpp"
 #include "validation/benchmarks.hpp"
 #include "validation/hj1130.hpp"
-#include "validation/station_list.hpp"
 #include "validation/statistics.hpp"
 
 namespace qiantang::validation {
@@ -71,9 +71,10 @@ struct AqiDay {
 };
 
 struct PairingOptions {
-  // Stations to evaluate with their city-mean flags; empty = every station present in both the
-  // observations and a run, all entering the city mean.
-  std::vector<StationInfo> stations;
+  // Stations to evaluate (io/output/station_list.hpp; background stations stay out of the city
+  // mean); empty = every station present in both the observations and a run, all entering the
+  // city mean.
+  std::vector<io::Station> stations;
   double city_min_fraction = 0.75;
 };
 

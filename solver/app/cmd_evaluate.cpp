@@ -6,12 +6,12 @@
 #include <iostream>
 
 #include "io/csv/station_csv.hpp"
+#include "io/output/station_list.hpp"
 #include "solver/app/commands.hpp"
 #include "solver/common/errors.hpp"
 #include "solver/parallel/environment.hpp"
 #include "validation/evaluation.hpp"
 #include "validation/report.hpp"
-#include "validation/station_list.hpp"
 
 namespace po = boost::program_options;
 
@@ -27,7 +27,8 @@ int command_evaluate(const Args& args) {
       "observations: long CSV (time,station,pollutant,value) or national wide CSV "
       "(date,hour,type,<stations>); repeat for several files")(
       "stations", po::value<std::string>(),
-      "station list CSV (station,name,lon,lat,city_mean); default: all common stations")(
+      "station list CSV (id,name,lon,lat,background); background stations stay out of the "
+      "city mean; default: all common stations, all in the city mean")(
       "out", po::value<std::string>(), "output directory (default: the first RUN_DIR)")(
       "city-min-fraction", po::value<double>()->default_value(0.75),
       "fraction of city stations needed for a city-mean value");
@@ -57,7 +58,7 @@ int command_evaluate(const Args& args) {
   validation::PairingOptions options;
   options.city_min_fraction = fraction;
   if (vm.count("stations"))
-    options.stations = validation::read_station_list(vm["stations"].as<std::string>());
+    options.stations = io::read_station_list(vm["stations"].as<std::string>());
   const io::HourlySeries obs = io::read_station_csvs(obs_files);
   std::vector<validation::ModelRun> runs;
   for (const auto& d : model_dirs) runs.push_back(validation::load_model_run(d));

@@ -86,8 +86,8 @@ TEST_CASE("evaluate: run dir + wide observations -> evaluation.csv/json/html", "
   {
     std::ofstream(dir / "china_sites.csv") << wide.str();
     std::ofstream(dir / "stations_list.csv")
-        << "station,name,lon,lat,city_mean\n1223A,Binjiang,120.2072,30.2111,1\n"
-           "1224A,Xixi,120.0633,30.2747,1\n1225A,Qiandaohu,119.026,29.635,0\n";
+        << "id,name,lon,lat,background\n1223A,Binjiang,120.2072,30.2111,0\n"
+           "1224A,Xixi,120.0633,30.2747,0\n1225A,Qiandaohu,119.026,29.635,1\n";
   }
   const auto out = dir / "eval";
   const int rc = qiantang::app::command_evaluate(

@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "io/csv/station_csv.hpp"
+#include "io/output/station_list.hpp"
 #include "validation/evaluation.hpp"
-#include "validation/station_list.hpp"
 
 namespace v = qiantang::validation;
 namespace io = qiantang::io;
@@ -74,9 +74,9 @@ TEST_CASE("hourly pairing: pairs only where both exist; city mean with a station
   std::vector<v::ModelRun> runs{v::make_model_run("run", model)};
   CHECK(runs[0].first_day == day(2026, 1, 10));
   v::PairingOptions opt;
-  opt.stations = v::parse_station_list(
-      "station,name,lon,lat,city_mean\nA,a,120.1,30.2,1\nB,b,120.2,30.3,1\nC,c,119.0,29.6,0\n",
-      "stations");
+  opt.stations = {{"A", "a", 120.1, 30.2, false},
+                  {"B", "b", 120.2, 30.3, false},
+                  {"C", "c", 119.0, 29.6, true}};
   SECTION("city quorum 0.75: both city stations needed") {
     const auto ev = v::evaluate(obs, runs, opt);
     const auto* a = row(ev, "hourly", "PM2.5", "A", 0);
@@ -280,18 +280,4 @@ TEST_CASE("lead days across the leap day and the year end", "[evaluation][lead_d
     CHECK(d[1].lead_day == 3);
     CHECK(pairs.values.at({"hourly", "NO2", "S"}).size() == 72);
   }
-}
-
-TEST_CASE("station list errors name file, line and column", "[evaluation]") {
-  CHECK_THROWS_WITH(v::parse_station_list("name,lon\nx,1\n", "s.csv"),
-                    Catch::Contains("s.csv:1") && Catch::Contains("station"));
-  CHECK_THROWS_WITH(v::parse_station_list("station,lon\nA,east\n", "s.csv"),
-                    Catch::Contains("s.csv:2") && Catch::Contains("lon"));
-  CHECK_THROWS_WITH(v::parse_station_list("station,city_mean\nA,1\nA,0\n", "s.csv"),
-                    Catch::Contains("s.csv:3") && Catch::Contains("repeats"));
-  const auto l = v::parse_station_list("# Hangzhou\nstation,city_mean\n1225A,0\n1223A,\n", "s.csv");
-  REQUIRE(l.size() == 2);
-  CHECK_FALSE(l[0].in_city_mean);
-  CHECK(l[1].in_city_mean);
-  CHECK(std::isnan(l[0].lon_deg));
 }
