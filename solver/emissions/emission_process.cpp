@@ -379,13 +379,13 @@ void EmissionsProcess::write_report(const parallel::Communicator& comm, const st
   for (std::size_t n = 0; n < report_keys_.size(); ++n) {
     if (!(sums[n] > 0)) continue;
     const auto [sec, sp] = report_keys_[n];
-    std::fprintf(f, "%s,%s,%s,%s,%.10e\n", a.c_str(), b.c_str(), emissions_.sectors()[std::size_t(sec)].c_str(),
+    std::fprintf(f, "%s,%s,%s,%s,%.17g\n", a.c_str(), b.c_str(), emissions_.sectors()[std::size_t(sec)].c_str(),
                  species_[std::size_t(sp)].name.c_str(), sums[n]);
     per_species[std::size_t(sp)] += sums[n];
     any[std::size_t(sp)] = true;
   }
   for (std::size_t sp = 0; sp < species_.size(); ++sp)
-    if (any[sp]) std::fprintf(f, "%s,%s,all,%s,%.10e\n", a.c_str(), b.c_str(), species_[sp].name.c_str(), per_species[sp]);
+    if (any[sp]) std::fprintf(f, "%s,%s,all,%s,%.17g\n", a.c_str(), b.c_str(), species_[sp].name.c_str(), per_species[sp]);
   std::fclose(f);
   std::filesystem::rename(part, path);
 }
