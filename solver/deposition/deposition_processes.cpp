@@ -62,7 +62,7 @@ class DryDepositionProcess : public Process {
     const int ns = s.tracers.size();
     if (velocity_.size() != std::size_t(ns)) velocity_.assign(std::size_t(ns), Array3(Extents{e.nx, e.ny, 1, 0}));
     const int month = month_of(ctx.time);
-    std::vector<double> vd(std::size_t(ns));
+    std::vector<double> vd(static_cast<std::size_t>(ns));
     for (int j = 0; j < e.ny; ++j)
       for (int i = 0; i < e.nx; ++i) {
         deposition::ColumnSurface cs;
@@ -111,7 +111,7 @@ class WetDepositionProcess : public Process {
     const MetTile& met = current_met(s, ctx);
     const Extents e = s.tracers.extents();
     const int nz = e.nz, ns = s.tracers.size();
-    std::vector<double> t(std::size_t(nz)), rho(t), qc(t), qr(t), dz(t), loss;
+    std::vector<double> t(static_cast<std::size_t>(nz)), rho(t), qc(t), qr(t), dz(t), loss;
     for (int j = 0; j < e.ny; ++j)
       for (int i = 0; i < e.nx; ++i) {
         const double p = met.precipitation_rate_mm_h(0, j, i);
