@@ -14,6 +14,7 @@
 #include "solver/common/errors.hpp"
 #include "solver/coupling/gas_chemistry_process.hpp"
 #include "solver/driver/transport_processes.hpp"
+#include "solver/emissions/emission_process.hpp"
 #include "solver/fields/cf_names.hpp"
 #include "chemistry/mechanism/mechanism.hpp"
 #include "solver/parallel/environment.hpp"
@@ -28,6 +29,7 @@ ProcessFactory& factory() {
   static const bool registered = [] {
     register_transport_processes(ProcessFactory::instance());
     register_chemistry_processes(ProcessFactory::instance());
+    register_emission_processes(ProcessFactory::instance());
     return true;
   }();
   (void)registered;
