@@ -111,3 +111,27 @@ TEST_CASE("scaling table and regions", "[emissions][profiles]") {
   const auto bf = io::read_biogenic_factors(write(dir / "bf.csv", "category,name,isoprene_ug_m2_h,monoterpene_ug_m2_h\n2,Evergreen Broadleaf,10000,990\n"));
   CHECK(bf.at(2).isoprene_ug_m2_h == 10000.0);
 }
+
+TEST_CASE("the default profile files in configs/emissions are valid", "[emissions][profiles]") {
+  const auto d = test::source_dir() / "configs" / "emissions";
+  const auto t = io::read_temporal_profiles(d / "temporal_profiles.csv");
+  CHECK(t.at("transport").hour.has_value());
+  CHECK(t.at("residential").month.has_value());
+  const auto v = io::read_vertical_profiles(d / "vertical_profiles.csv");
+  CHECK(v.at("power").back().top_m == 781.0);
+  const auto s = io::read_speciation(d / "speciation_cb6.csv");
+  for (const char* sector : {"power", "industry", "residential", "transport", "solvent", "agriculture", "biomass_burning", "shipping"}) {
+    bool voc = false, pm = false;
+    for (const auto& r : s) {
+      voc = voc || (r.sector == sector && r.inventory_species == "VOC");
+      pm = pm || (r.sector == sector && r.inventory_species == "PM25");
+    }
+    CHECK(voc);
+    CHECK(pm);
+  }
+  const auto b = io::read_biogenic_factors(d / "biogenic_factors_modis.csv");
+  CHECK(b.size() == 21);
+  CHECK(b.at(5).isoprene_ug_m2_h == 0.5 * 600 + 0.5 * 10000);
+  CHECK(io::read_scaling(d / "scaling_example.csv").size() == 3);
+  CHECK(io::read_regions(d / "regions_example.csv").count("example_city") == 1);
+}
