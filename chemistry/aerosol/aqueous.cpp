@@ -31,19 +31,28 @@ struct Equilibrium {
   double p_so2, p_h2o2, p_o3;
 };
 
+// Temperature-dependent constants of a cell, computed once per step.
+struct Constants {
+  Dissociation k;
+  double h_so2, h_nh3, h_co2, h_h2o2, h_o3;  // M/atm
+  explicit Constants(double T)
+      : k(dissociation(T)), h_so2(kHenrySO2.at(T)), h_nh3(kHenryNH3.at(T)), h_co2(kHenryCO2.at(T)),
+        h_h2o2(kHenryH2O2.at(T)), h_o3(kHenryO3.at(T)) {}
+};
+
 // Charge-balance residual (M) at [H+] = h: positive ions minus negative ions.
-double charge_residual(const CloudCell& c, const Dissociation& k, double h, double litres) {
+double charge_residual(const CloudCell& c, const Constants& q, double h, double litres) {
   const double T = c.temperature_K;
-  const double hs = kHenrySO2.at(T), hn = kHenryNH3.at(T), hc = kHenryCO2.at(T);
+  const auto& k = q.k;
   const double p_co2 = c.co2_mol_mol * c.pressure_Pa / 101325.0;
-  const double h_eff_so2 = hs * (1.0 + k.ks1 / h + k.ks1 * k.ks2 / (h * h));
+  const double h_eff_so2 = q.h_so2 * (1.0 + k.ks1 / h + k.ks1 * k.ks2 / (h * h));
   const double p_so2 = partial_pressure(c.so2, h_eff_so2, T, litres);
-  const double so2aq = hs * p_so2;
+  const double so2aq = q.h_so2 * p_so2;
   const double hso3 = k.ks1 * so2aq / h, so3 = k.ks2 * hso3 / h;
-  const double h_eff_nh3 = hn * (1.0 + k.kb * h / k.kw);
+  const double h_eff_nh3 = q.h_nh3 * (1.0 + k.kb * h / k.kw);
   const double p_nh3 = partial_pressure(c.ammonia, h_eff_nh3, T, litres);
-  const double nh4 = hn * k.kb * h / k.kw * p_nh3;
-  const double co2aq = hc * p_co2;
+  const double nh4 = q.h_nh3 * k.kb * h / k.kw * p_nh3;
+  const double co2aq = q.h_co2 * p_co2;
   const double hco3 = k.kc1 * co2aq / h, co3 = k.kc2 * hco3 / h;
   const double no3 = c.nitrate / litres;
   const double s6 = c.sulfate / litres;
@@ -52,33 +61,54 @@ double charge_residual(const CloudCell& c, const Dissociation& k, double h, doub
   return h + nh4 - (k.kw / h + hso3 + 2.0 * so3 + hco3 + 2.0 * co3 + no3 + sulfate_charge);
 }
 
-Equilibrium equilibrium(const CloudCell& c) {
+Equilibrium equilibrium(const CloudCell& c, const Constants& q, double ph_guess = 5.0) {
   const double T = c.temperature_K;
   const double litres = c.lwc_g_m3 * 1e-3;  // litres of water per m^3 of air
-  const auto k = dissociation(T);
-  double lo = -1.0, hi = 13.0;  // pH bracket; residual(h) grows with h (decreasing pH)
-  for (int it = 0; it < 60; ++it) {
-    const double mid = 0.5 * (lo + hi);
-    (charge_residual(c, k, std::pow(10.0, -mid), litres) > 0 ? lo : hi) = mid;
+  // f(pH) = residual at [H+] = 10^-pH decreases with pH. Bracket around the guess (widened until
+  // the sign changes, within pH −1..14), then the Illinois variant of regula falsi to 1e-10 in pH.
+  auto f = [&](double ph) { return charge_residual(c, q, std::pow(10.0, -ph), litres); };
+  double lo = std::clamp(ph_guess - 0.25, -1.0, 14.0), hi = std::clamp(ph_guess + 0.25, -1.0, 14.0);
+  double flo = f(lo), fhi = f(hi);
+  for (double w = 0.5; flo < 0 && lo > -1.0; w *= 2) flo = f(lo = std::max(-1.0, lo - w));
+  for (double w = 0.5; fhi > 0 && hi < 14.0; w *= 2) fhi = f(hi = std::min(14.0, hi + w));
+  double ph = 0.5 * (lo + hi);
+  if (flo > 0 && fhi < 0) {
+    int side = 0;
+    for (int it = 0; it < 100 && hi - lo > 1e-10; ++it) {
+      ph = (lo * fhi - hi * flo) / (fhi - flo);
+      if (!(ph > lo && ph < hi)) ph = 0.5 * (lo + hi);
+      const double fm = f(ph);
+      if (fm > 0) {
+        lo = ph;
+        flo = fm;
+        if (side == -1) fhi *= 0.5;
+        side = -1;
+      } else {
+        hi = ph;
+        fhi = fm;
+        if (side == 1) flo *= 0.5;
+        side = 1;
+      }
+      if (fm == 0.0) break;
+    }
+  } else {
+    ph = flo <= 0 ? lo : hi;  // no sign change inside pH −1..14: the nearer end
   }
+  lo = hi = ph;
   const double h = std::pow(10.0, -0.5 * (lo + hi));
-  const double h_eff_so2 = kHenrySO2.at(T) * (1.0 + k.ks1 / h + k.ks1 * k.ks2 / (h * h));
-  return {h, partial_pressure(c.so2, h_eff_so2, T, litres), partial_pressure(c.h2o2, kHenryH2O2.at(T), T, litres),
-          partial_pressure(c.o3, kHenryO3.at(T), T, litres)};
+  const double h_eff_so2 = q.h_so2 * (1.0 + q.k.ks1 / h + q.k.ks1 * q.k.ks2 / (h * h));
+  return {h, partial_pressure(c.so2, h_eff_so2, T, litres), partial_pressure(c.h2o2, q.h_h2o2, T, litres),
+          partial_pressure(c.o3, q.h_o3, T, litres)};
 }
 
-}  // namespace
-
-double HenryConstant::at(double T) const { return vant_hoff(h298_M_atm, c_K, T); }
-
-SivRates siv_oxidation_rates(double T, double h, double p_so2, double p_h2o2, double p_o3) {
-  const auto k = dissociation(T);
+// S(IV) oxidation rates (M/s) with precomputed constants.
+SivRates rates(const Constants& q, double T, double h, double p_so2, double p_h2o2, double p_o3) {
   SivRates r{};
-  r.so2_aq = kHenrySO2.at(T) * p_so2;
-  r.hso3 = k.ks1 * r.so2_aq / h;
-  r.so3 = k.ks2 * r.hso3 / h;
-  r.h2o2_aq = kHenryH2O2.at(T) * p_h2o2;
-  r.o3_aq = kHenryO3.at(T) * p_o3;
+  r.so2_aq = q.h_so2 * p_so2;
+  r.hso3 = q.k.ks1 * r.so2_aq / h;
+  r.so3 = q.k.ks2 * r.hso3 / h;
+  r.h2o2_aq = q.h_h2o2 * p_h2o2;
+  r.o3_aq = q.h_o3 * p_o3;
   const double k0 = 2.4e4, k1 = vant_hoff(3.7e5, -5530.0, T), k2 = vant_hoff(1.5e9, -5280.0, T);
   r.rate_o3 = (k0 * r.so2_aq + k1 * r.hso3 + k2 * r.so3) * r.o3_aq;
   const double kp = vant_hoff(7.45e7, -4430.0, T);
@@ -86,7 +116,15 @@ SivRates siv_oxidation_rates(double T, double h, double p_so2, double p_h2o2, do
   return r;
 }
 
-double cloud_hydrogen_ion_M(const CloudCell& c) { return equilibrium(c).h; }
+}  // namespace
+
+double HenryConstant::at(double T) const { return vant_hoff(h298_M_atm, c_K, T); }
+
+SivRates siv_oxidation_rates(double T, double h, double p_so2, double p_h2o2, double p_o3) {
+  return rates(Constants(T), T, h, p_so2, p_h2o2, p_o3);
+}
+
+double cloud_hydrogen_ion_M(const CloudCell& c) { return equilibrium(c, Constants(c.temperature_K)).h; }
 
 namespace {
 
@@ -100,10 +138,11 @@ struct RateConstants {
   double h2o2 = 0, o3 = 0, siv = 0;
 };
 
-RateConstants rate_constants(const CloudCell& c) {
+RateConstants rate_constants(const CloudCell& c, const Constants& q, double& ph) {
   const double litres = c.lwc_g_m3 * 1e-3;
-  const auto e = equilibrium(c);
-  const auto r = siv_oxidation_rates(c.temperature_K, e.h, e.p_so2, e.p_h2o2, e.p_o3);
+  const auto e = equilibrium(c, q, ph);
+  ph = -std::log10(e.h);
+  const auto r = rates(q, c.temperature_K, e.h, e.p_so2, e.p_h2o2, e.p_o3);
   RateConstants k;
   const double rh = c.h2o2 > 0 ? r.rate_h2o2 * litres : 0.0, ro = c.o3 > 0 ? r.rate_o3 * litres : 0.0;
   if (c.h2o2 > 0) k.h2o2 = rh / c.h2o2;
@@ -138,9 +177,11 @@ CloudStepResult cloud_sulfate_step(CloudCell& c, double dt_s) {
   CloudStepResult out;
   const double s0 = c.so2, h2o2_0 = c.h2o2;
   constexpr int kMaxSubsteps = 200;
+  const Constants q(c.temperature_K);
+  double ph = 5.0;  // warm start of the charge-balance solve
   double t = 0.0;
   while (t < dt_s && out.substeps < kMaxSubsteps) {
-    const RateConstants k0 = rate_constants(c);
+    const RateConstants k0 = rate_constants(c, q, ph);
     const double total = k0.siv * c.so2;
     if (!(total > 0.0) || c.so2 <= 0.0) break;
     double h = dt_s - t;
@@ -155,7 +196,8 @@ CloudStepResult cloud_sulfate_step(CloudCell& c, double dt_s) {
     // Midpoint rule: rate constants re-evaluated (pH included) after half the sub-step.
     CloudCell mid = c;
     apply(mid, oxidised(c, k0, 0.5 * h));
-    const PathRates d = oxidised(c, rate_constants(mid), h);
+    double ph_mid = ph;
+    const PathRates d = oxidised(c, rate_constants(mid, q, ph_mid), h);
     apply(c, d);
     out.by_h2o2 += d.h2o2;
     out.by_o3 += d.o3;
@@ -163,7 +205,7 @@ CloudStepResult cloud_sulfate_step(CloudCell& c, double dt_s) {
     t += h;
     ++out.substeps;
   }
-  out.ph = -std::log10(equilibrium(c).h);
+  out.ph = -std::log10(equilibrium(c, q, ph).h);
   return out;
 }
 

@@ -6,7 +6,8 @@
 //      [H+] + [NH4+] = [OH-] + [HSO3-] + 2[SO3--] + [HCO3-] + 2[CO3--] + [NO3-]
 //                      + 2[SO4--] + [HSO4-],
 //    with all nitrate and sulfate dissolved, ammonia, SO2 and CO2 in Henry's-law equilibrium
-//    (CO2 at a fixed mixing ratio); solved for log[H+] by bisection (the residual is monotone).
+//    (CO2 at a fixed mixing ratio); solved for pH by bracketed regula falsi (Illinois; the
+//    residual is monotone in pH).
 //  * S(IV) oxidation by dissolved O3 (Hoffmann & Calvert 1985; S&P eq. 7.80):
 //      R = (k0 [SO2·H2O] + k1 [HSO3-] + k2 [SO3--]) [O3(aq)],
 //      k0 = 2.4e4, k1 = 3.7e5 exp(−5530 (1/T − 1/298)), k2 = 1.5e9 exp(−5280 (1/T − 1/298)) M^-1 s^-1;
