@@ -6,6 +6,11 @@
 #include "solver/common/errors.hpp"
 
 namespace qiantang::solver {
+namespace {
+// mol/m³ of air at 298.15 K and 101325 Pa (GB 3095—2012 Amendment 1, reference state for SO2,
+// NO2, CO and O3 since 2018-09-01).
+const double kReferenceMolarDensity = 101325.0 / (constants::molar_gas_J_mol_K * 298.15);
+}  // namespace
 
 std::vector<StationPollutant> station_pollutants(const FieldRegistry& tracers, const std::vector<int>& pm25_species,
                                                  const std::vector<int>& coarse_species) {
@@ -56,13 +61,13 @@ void StationSampler::accumulate(const FieldRegistry& tracers, const MetTile& met
       const int i = corners_[s][c].i - d.i0, j = corners_[s][c].j - d.j0;
       if (i < 0 || i >= d.nx || j < 0 || j >= d.ny) continue;
       const double rho = met.density_kg_m3(0, j, i);
-      const double molar_density = met.pressure_Pa(0, j, i) / (constants::molar_gas_J_mol_K * met.temperature_K(0, j, i));
       for (std::size_t p = 0; p < np; ++p) {
         const auto& pol = pollutants_[p];
         double v = 0.0;
         for (int n : pol.tracers) v += tracers[n](0, j, i);
-        // Aerosol: q ρ (kg/m³) → µg/m³. Gas: χ n_air M (g/m³) → µg/m³.
-        v = pol.aerosol ? v * rho * 1e9 : v * molar_density * pol.molar_mass_g_mol * 1e6;
+        // Aerosol: q ρ (kg/m³) → µg/m³ at local conditions. Gas: χ n_ref M (g/m³) → µg/m³ at the
+        // reference state of GB 3095—2012 Amendment 1 (2018): 298.15 K, 1013.25 hPa.
+        v = pol.aerosol ? v * rho * 1e9 : v * kReferenceMolarDensity * pol.molar_mass_g_mol * 1e6;
         corner_values[(s * np + p) * 4 + c] = v * pol.scale;
       }
     }

@@ -1,8 +1,9 @@
 #pragma once
 // Station time series: the surface-layer concentrations of the HJ 633 pollutants at each
 // station, bilinear in the grid's projection coordinates, averaged over every output hour
-// (time-weighted over the steps that end in it), in the units the AQI uses: µg/m³ at the
-// local temperature and pressure (CO mg/m³). PM2.5 and PM10 are dry-mass sums of the aerosol
+// (time-weighted over the steps that end in it), in the units the AQI uses: particles µg/m³ at
+// local temperature and pressure, gases µg/m³ at the 298.15 K / 1013.25 hPa reference state of
+// GB 3095—2012 Amendment 1 (CO mg/m³). PM2.5 and PM10 are dry-mass sums of the aerosol
 // tracers named in the config.
 //
 // Each corner of a station's interpolation square lives on exactly one rank; every rank fills

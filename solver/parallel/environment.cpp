@@ -33,6 +33,11 @@ int Environment::world_size() {
   return n;
 }
 
+int Environment::broadcast_from_root(int v) {
+  MPI_Bcast(&v, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  return v;
+}
+
 void Environment::abort(int code) {
   MPI_Abort(MPI_COMM_WORLD, code);
   __builtin_unreachable();
