@@ -1,6 +1,8 @@
 #include "solver/cases/hangzhou_case.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -32,6 +34,21 @@ void bounds(const grid::HorizontalGrid& g, double& lon0, double& lon1, double& l
       double la, lo;
       g.latlon(i - 0.5, j - 0.5, la, lo);
       lon0 = std::min(lon0, lo), lon1 = std::max(lon1, lo), lat0 = std::min(lat0, la), lat1 = std::max(lat1, la);
+    }
+}
+
+// Rounds to a 24-bit significand (single precision, relative error ≤ 2^-24 ≈ 6e-8): the met is
+// an idealisation known to far fewer digits, and the zeroed low bits let the NetCDF shuffle and
+// deflate filters shrink the files severalfold.
+void round_to_single_precision(io::MetFields& f) {
+  for (auto* v : {&f.air_density_kg_m3, &f.temperature_K, &f.pressure_Pa, &f.water_vapour_kg_kg, &f.cloud_water_kg_kg,
+                  &f.rain_water_kg_kg, &f.z_interface_m, &f.u_m_s, &f.v_m_s, &f.surface_pressure_Pa, &f.t2_K,
+                  &f.pbl_height_m, &f.friction_velocity_m_s, &f.sensible_heat_flux_W_m2, &f.shortwave_down_W_m2,
+                  &f.precipitation_rate_mm_h, &f.terrain_height_m})
+    for (double& x : *v) {
+      auto b = std::bit_cast<std::uint64_t>(x);
+      b = (b + (std::uint64_t(1) << 28)) & ~((std::uint64_t(1) << 29) - 1);
+      x = std::bit_cast<double>(b);
     }
 }
 
@@ -216,7 +233,11 @@ void write_hangzhou_case(const std::string& name, const std::filesystem::path& d
       io::CfMetWriter w(dir / files[std::size_t(day)], d.grid, int(c.z_interface_m.size()) - 1, false,
                         "Qiantang built-in case " + c.name + ", domain " + d.name);
       const int records = per_day + (day == c.days - 1 ? 1 : 0);
-      for (int r = 0; r < records; ++r) w.append(met.next());
+      for (int r = 0; r < records; ++r) {
+        io::MetFields f = met.next();
+        round_to_single_precision(f);
+        w.append(f);
+      }
       w.close();
     }
   }

@@ -51,8 +51,8 @@ Regime blend(const Regime& a, const Regime& b, double w) {
 // high settles over the delta; the cold air warms ~0.8 K/day, moistens and hazes; the
 // subsidence inversion strengthens (γθ 3.5 → 9 K/km), pressure rises then slowly falls.
 Regime winter_post_front(double tau) {
-  const double e15 = std::exp(-tau / 15.0), e30 = std::exp(-tau / 30.0);
-  return Regime{350.0 + 35.0 * (1.0 - std::exp(-tau / 24.0)), 2.5 + 9.5 * e15,
+  const double e30 = std::exp(-tau / 30.0);
+  return Regime{350.0 + 35.0 * (1.0 - std::exp(-tau / 24.0)), 2.5 + 11.0 * std::exp(-tau / 20.0),
                 272.5 + 0.8 * std::min(tau, 120.0) / 24.0, 0.0035 + 0.0055 * (1.0 - e30),
                 0.1 + 0.7 * std::exp(-tau / 6.0), 0.5 + 0.3 * (1.0 - std::exp(-tau / 60.0)),
                 1.0 - 0.15 * (1.0 - std::exp(-tau / 48.0)),
@@ -90,6 +90,7 @@ Synoptic synoptic_state(Season season, double hours, double lon, double lat) {
                                         0.85 * std::max(band(xi1, 60, 150), band(xi2, 60, 150)));
     s.cloud_fraction = std::clamp(std::max(r.cloud, cloud_front), 0.0, 1.0);
     s.rain_mm_h = 3.0 * band(xi1, -80, 55) + 2.5 * band(xi2, -80, 55) + 0.4 * band(xi1, 40, 50) + 0.4 * band(xi2, 40, 50);
+    if (s.rain_mm_h < 0.05) s.rain_mm_h = 0.0;  // below the 0.1 mm gauge resolution over an hour
     if (s.rain_mm_h > 0.2) s.rh = std::max(s.rh, 0.95);
     s.p_msl_Pa = r.p_hz - 300.0 * (band(xi1, 0, 100) + band(xi2, 0, 100));
     s.sst_K = 285.0 - 1.2 * (lat - 28.0);
@@ -163,8 +164,9 @@ double roughness_m(int lu) {
 }
 
 // Fraction of the geostrophic wind speed remaining at 10 m.
-double surface_ratio(double land, double cosz) {
-  const double over_land = 0.32 + (cosz > 0 ? 0.10 * std::min(1.0, cosz / 0.3) : 0.0);
+// Over land it is larger by day (convective mixing) and in strong winds (neutral, well-mixed).
+double surface_ratio(double land, double cosz, double vg) {
+  const double over_land = 0.32 + (cosz > 0 ? 0.10 * std::min(1.0, cosz / 0.3) : 0.0) + 0.15 * std::min(1.0, vg / 10.0);
   return land * over_land + (1.0 - land) * 0.75;
 }
 
@@ -287,7 +289,7 @@ io::MetFields HangzhouMet::next() {
       const double cosz = std::cos(zen * kRad);
       const double sw = clear_sky_shortwave_W_m2(zen) * (1.0 - 0.75 * std::pow(s.cloud_fraction, 3.4)) * s.haze_factor;
       const double vg = std::hypot(s.ug_m_s, s.vg_m_s);
-      const double v10 = std::max(0.5, surface_ratio(col.land, cosz) * vg);
+      const double v10 = std::max(0.5, surface_ratio(col.land, cosz, vg) * vg);
       const double ustar = std::max(0.05, constants::von_karman * v10 / std::log(10.0 / col.z0));
       // Sensible heat flux: by day a fraction of the shortwave (more over the city); by night
       // −ρ c_p u* θ* with θ* = 0.08 K under clear skies. The sea: warmer than the air in winter.
@@ -342,7 +344,7 @@ io::MetFields HangzhouMet::next() {
         return T * (1.0 + w / kEps) / (1.0 + w);
       };
       // Interfaces follow the terrain; pressure by integrating d ln p / dz = −g / (R_d T_v)
-      // with Simpson's rule on 8 sub-intervals between successive heights.
+      // with Simpson's rule on 4 sub-intervals between successive heights.
       const double stretch = (z_top - col.terrain) / z_top;
       for (int k = 0; k <= nz_; ++k) f.z_interface_m[std::size_t(k) * plane + m] = c_.z_interface_m[std::size_t(k)] * stretch;
       for (int k = 0; k < nz_; ++k)
@@ -350,7 +352,7 @@ io::MetFields HangzhouMet::next() {
       const double tv0 = virtual_t(0.0);
       const double ps = s.p_msl_Pa * std::exp(-kG * col.terrain / (kRd * (tv0 + 0.0065 * col.terrain / 2.0)));
       auto integrate = [&](double za, double zb) {
-        const int nsub = 8;
+        const int nsub = 4;
         const double hh = (zb - za) / nsub;
         double sum = 1.0 / virtual_t(za) + 1.0 / virtual_t(zb);
         for (int q = 1; q < nsub; ++q) sum += (q % 2 ? 4.0 : 2.0) / virtual_t(za + q * hh);
@@ -395,9 +397,11 @@ io::MetFields HangzhouMet::next() {
     for (int i = 0; i <= nx_; ++i) {
       const Face& fc = xfaces_[std::size_t(j) * std::size_t(nx_ + 1) + std::size_t(i)];
       const double pbl = 0.5 * (pbl_at(i - 1, j) + pbl_at(i, j));
+      const Synoptic s = synoptic_state(c_.season, hours, fc.lon, fc.lat);
+      const double cosz = std::cos(solar_zenith_deg(fc.lat, fc.lon, t) * kRad);
       for (int k = 0; k < nz_; ++k) {
         double u, v;
-        face_wind(fc, hours, 0.5 * (zc_at(i - 1, j, k) + zc_at(i, j, k)), pbl, u, v);
+        face_wind(fc, s, cosz, hours, 0.5 * (zc_at(i - 1, j, k) + zc_at(i, j, k)), pbl, u, v);
         f.u_m_s[(std::size_t(k) * std::size_t(ny_) + std::size_t(j)) * std::size_t(nx_ + 1) + std::size_t(i)] = u;
       }
     }
@@ -405,26 +409,26 @@ io::MetFields HangzhouMet::next() {
     for (int i = 0; i < nx_; ++i) {
       const Face& fc = yfaces_[std::size_t(j) * std::size_t(nx_) + std::size_t(i)];
       const double pbl = 0.5 * (pbl_at(i, j - 1) + pbl_at(i, j));
+      const Synoptic s = synoptic_state(c_.season, hours, fc.lon, fc.lat);
+      const double cosz = std::cos(solar_zenith_deg(fc.lat, fc.lon, t) * kRad);
       for (int k = 0; k < nz_; ++k) {
         double u, v;
-        face_wind(fc, hours, 0.5 * (zc_at(i, j - 1, k) + zc_at(i, j, k)), pbl, u, v);
+        face_wind(fc, s, cosz, hours, 0.5 * (zc_at(i, j - 1, k) + zc_at(i, j, k)), pbl, u, v);
         f.v_m_s[(std::size_t(k) * std::size_t(ny_ + 1) + std::size_t(j)) * std::size_t(nx_) + std::size_t(i)] = v;
       }
     }
   return f;
 }
 
-void HangzhouMet::face_wind(const Face& fc, double hours, double z, double pbl, double& u, double& v) const {
-  const Synoptic s = synoptic_state(c_.season, hours, fc.lon, fc.lat);
-  const TimePoint t = c_.start + Seconds(std::llround(hours * 3600.0));
-  const double cosz = std::cos(solar_zenith_deg(fc.lat, fc.lon, t) * kRad);
+void HangzhouMet::face_wind(const Face& fc, const Synoptic& s, double cosz, double hours, double z, double pbl,
+                            double& u, double& v) const {
   const bool winter = c_.season == Season::winter;
   const double vg = std::hypot(s.ug_m_s, s.vg_m_s);
   // Boundary-layer profile: the 10 m fraction of the geostrophic speed rising logarithmically
   // to 1 at the top of the boundary layer (at least 200 m), with Ekman backing of 30° over
   // land and 15° over the sea at the surface, none at the top.
   const double z_ref = std::max(pbl, 200.0);
-  const double r10 = surface_ratio(fc.land, cosz);
+  const double r10 = surface_ratio(fc.land, cosz, vg);
   const double eta = std::clamp(std::log(std::max(z, 10.0) / 10.0) / std::log(z_ref / 10.0), 0.0, 1.0);
   const double speed_factor = r10 + (1.0 - r10) * eta;
   const double alpha = (fc.land * 30.0 + (1.0 - fc.land) * 15.0) * (1.0 - eta) * kRad;

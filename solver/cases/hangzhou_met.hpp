@@ -59,7 +59,8 @@ class HangzhouMet {
     double land, terrain;
   };
   void advance_columns(double hours_from, double hours_to);
-  void face_wind(const Face& f, double hours, double z_agl, double pbl, double& u, double& v) const;
+  void face_wind(const Face& f, const Synoptic& s, double cosz, double hours, double z_agl, double pbl, double& u,
+                 double& v) const;
 
   const HangzhouCase& c_;
   const HangzhouDomain& d_;

@@ -12,6 +12,7 @@
 #include "solver/cases/hangzhou_emissions.hpp"
 #include "solver/cases/hangzhou_met.hpp"
 #include "solver/common/constants.hpp"
+#include "solver/common/errors.hpp"
 #include "solver/driver/model.hpp"
 #include "tests/test_support.hpp"
 
@@ -128,7 +129,8 @@ TEST_CASE("Hangzhou coarse case: met is hydrostatic and ideal-gas, inventory tot
           CHECK(std::abs((ps - f.pressure_Pa[f.cell(0, j, i)]) / (f.air_density_kg_m3[f.cell(0, j, i)] * kG * z1) - 1) < 0.01);
         }
     }
-    CHECK(worst_gas < 1e-12);
+    // The files store 24-bit significands (relative error ≤ 2^-24 per value; p, T, w and ρ each).
+    CHECK(worst_gas < 3e-7);
     CHECK(worst_log < 2e-3);
     CHECK(worst_lin < 2e-3);
   }
