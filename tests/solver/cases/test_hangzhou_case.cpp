@@ -6,6 +6,7 @@
 
 #include "io/config/config.hpp"
 #include "io/emissions/inventory.hpp"
+#include "io/emissions/profiles.hpp"
 #include "io/met/cf_met.hpp"
 #include "io/output/station_list.hpp"
 #include "solver/cases/hangzhou_case.hpp"
@@ -154,6 +155,10 @@ TEST_CASE("Hangzhou coarse case: met is hydrostatic and ideal-gas, inventory tot
       for (const auto& sec : hangzhou_case_sectors()) f += sector_fraction(sp, sec);
       CHECK(f == Approx(1.0).epsilon(1e-12));
     }
+  }
+  SECTION("profile files are read by the emission profile readers") {
+    CHECK_NOTHROW(io::read_temporal_profiles(dir / "profiles" / "temporal.csv"));
+    CHECK_NOTHROW(io::read_vertical_profiles(dir / "profiles" / "vertical.csv"));
   }
   SECTION("station list") {
     const auto st = io::read_station_list(dir / "stations.csv");
