@@ -4,6 +4,7 @@
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
+#include <set>
 
 #include "io/csv/station_csv.hpp"
 #include "io/output/station_list.hpp"
@@ -71,14 +72,13 @@ int command_evaluate(const Args& args) {
                                         ? std::filesystem::path(vm["out"].as<std::string>())
                                         : std::filesystem::path(model_dirs.front());
   validation::write_evaluation(out, ev, "Qiantang evaluation against station observations");
-  std::size_t n_hourly = 0;
-  for (const auto& row : ev.statistics)
-    if (row.key.series == "hourly" && row.lead_day == 0 && row.key.station == validation::kCityMean)
-      n_hourly += row.stats.n;
+  std::set<std::string> stations;
+  for (const auto& [key, pairs] : ev.pairs.values)
+    if (key.station != validation::kCityMean) stations.insert(key.station);
   std::printf(
-      "evaluated %zu run(s), %d lead day(s), %zu statistics rows, %zu AQI score rows"
-      " (%zu city-mean hourly pairs); wrote %s/evaluation.{csv,json,html}\n",
-      runs.size(), ev.max_lead_day, ev.statistics.size(), ev.aqi_scores.size(), n_hourly,
+      "evaluated %zu run(s), %d lead day(s), %zu station(s): %zu statistics rows, %zu "
+      "HJ 1130 score rows; wrote %s/evaluation.{csv,json,html}\n",
+      runs.size(), ev.max_lead_day, stations.size(), ev.statistics.size(), ev.aqi_scores.size(),
       out.c_str());
   return 0;
 }
