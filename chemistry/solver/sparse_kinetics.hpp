@@ -36,6 +36,9 @@ class SparseKinetics {
 
   // Entry of the LU pattern at (row, col) in solver positions, or -1.
   int entry(int row, int col) const;
+  // The LU pattern: compressed rows (row_start has n+1 entries), sorted columns per row.
+  const std::vector<int>& row_start() const { return row_start_; }
+  const std::vector<int>& columns() const { return col_; }
 
  private:
   int n_ = 0;

@@ -6,7 +6,8 @@
 
 using namespace qiantang::chemistry::aerosol;
 
-TEST_CASE("Aerosol step closes the S, N and NH3 budgets and resets the counters", "[aerosol][unit]") {
+TEST_CASE("Aerosol step closes the S, N and NH3 budgets and resets the counters",
+          "[aerosol][unit]") {
   const int n = 24;
   AerosolBatch b(n, 2);
   for (int c = 0; c < n; ++c) {
@@ -27,19 +28,24 @@ TEST_CASE("Aerosol step closes the S, N and NH3 budgets and resets the counters"
     b.counters[0][i] = 1e-10;  // 0.1 ppb toluene reacted
     b.counters[1][i] = 5e-11;
   }
-  auto sulfur = [&](int c) { return b.sulf[std::size_t(c)] / kMolarMassH2SO4 + b.aso4[std::size_t(c)] / kMolarMassSO4; };
+  auto sulfur = [&](int c) {
+    return b.sulf[std::size_t(c)] / kMolarMassH2SO4 + b.aso4[std::size_t(c)] / kMolarMassSO4;
+  };
   auto nitrogen = [&](int c) {
     const auto i = std::size_t(c);
     return b.hno3[i] / kMolarMassHNO3 + b.ano3[i] / kMolarMassNO3 + 2 * b.n2o5[i] / kMolarMassN2O5;
   };
-  auto ammonia = [&](int c) { return b.nh3[std::size_t(c)] / kMolarMassNH3 + b.anh4[std::size_t(c)] / kMolarMassNH4; };
+  auto ammonia = [&](int c) {
+    return b.nh3[std::size_t(c)] / kMolarMassNH3 + b.anh4[std::size_t(c)] / kMolarMassNH4;
+  };
   std::vector<double> s0, n0, a0;
   for (int c = 0; c < n; ++c) {
     s0.push_back(sulfur(c));
     n0.push_back(nitrogen(c));
     a0.push_back(ammonia(c));
   }
-  const SoaCounter counters[] = {{SoaPrecursor::toluene, false}, {SoaPrecursor::monoterpene, false}};
+  const SoaCounter counters[] = {{SoaPrecursor::toluene, false},
+                                 {SoaPrecursor::monoterpene, false}};
   aerosol_step(b, AerosolOptions{}, counters, 600.0);
   for (int c = 0; c < n; ++c) {
     CAPTURE(c);

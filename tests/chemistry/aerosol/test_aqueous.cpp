@@ -7,7 +7,8 @@
 
 using namespace qiantang::chemistry::aerosol;
 
-TEST_CASE("S(IV) oxidation rates equal the hand-computed rate laws at 298 K, pH 4.5", "[aerosol][verification]") {
+TEST_CASE("S(IV) oxidation rates equal the hand-computed rate laws at 298 K, pH 4.5",
+          "[aerosol][verification]") {
   // 1 ppb SO2, 1 ppb H2O2, 50 ppb O3 at 1 atm, [H+] = 10^-4.5 = 3.1623e-5 M:
   //   [SO2·H2O] = 1.23 × 1e-9 = 1.23e-9 M
   //   [HSO3-]   = Ks1 [SO2·H2O] / [H+] = 1.3e-2 × 1.23e-9 / 3.1623e-5 = 5.0565e-7 M
@@ -23,7 +24,8 @@ TEST_CASE("S(IV) oxidation rates equal the hand-computed rate laws at 298 K, pH 
   CHECK(r.rate_h2o2 == Approx(1.1908e-7).epsilon(1e-4));
   CHECK(r.rate_o3 == Approx(1.0001e-9).epsilon(1e-4));
   // Henry's constants increase in the cold: H(278) = H(298) exp[c (1/278 − 1/298)].
-  CHECK(kHenrySO2.at(278.0) == Approx(1.23 * std::exp(3145.0 * (1 / 278.0 - 1 / 298.0))).epsilon(1e-12));
+  CHECK(kHenrySO2.at(278.0) ==
+        Approx(1.23 * std::exp(3145.0 * (1 / 278.0 - 1 / 298.0))).epsilon(1e-12));
 }
 
 TEST_CASE("Cloud pH from the charge balance", "[aerosol][verification]") {
@@ -44,7 +46,8 @@ TEST_CASE("Cloud pH from the charge balance", "[aerosol][verification]") {
   CHECK(cloud_hydrogen_ion_M(c) < 0.2 * 2 * so4_M);
 }
 
-TEST_CASE("A cloud step conserves sulfur and consumes one oxidant per sulfate", "[aerosol][verification]") {
+TEST_CASE("A cloud step conserves sulfur and consumes one oxidant per sulfate",
+          "[aerosol][verification]") {
   CloudCell c;
   c.temperature_K = 283.0;
   c.lwc_g_m3 = 0.3;

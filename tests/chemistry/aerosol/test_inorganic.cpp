@@ -26,8 +26,10 @@ InorganicInput case_ppb(double T, double rh, double so4, double nh3, double hno3
 TEST_CASE("Mozurkewich Kp(T) and its published value at 298 K", "[aerosol][verification]") {
   // ln Kp = 118.87 − 24084/T − 6.025 ln T (ppb^2): at 298.15 K, 118.87 − 80.778 − 34.328 = 3.764.
   CHECK(nh4no3_kp_ppb2(298.15) == Approx(std::exp(3.7637)).epsilon(1e-3));
-  // Strong temperature dependence: Kp(273) / Kp(298) = exp(−24084 (1/273 − 1/298)) (273/298)^−6.025.
-  const double ratio = std::exp(-24084.0 * (1 / 273.15 - 1 / 298.15)) * std::pow(273.15 / 298.15, -6.025);
+  // Strong temperature dependence: Kp(273) / Kp(298) = exp(−24084 (1/273 − 1/298))
+  // (273/298)^−6.025.
+  const double ratio =
+      std::exp(-24084.0 * (1 / 273.15 - 1 / 298.15)) * std::pow(273.15 / 298.15, -6.025);
   CHECK(nh4no3_kp_ppb2(273.15) / nh4no3_kp_ppb2(298.15) == Approx(ratio).epsilon(1e-12));
   // At the NH4NO3 deliquescence point the aqueous product joins the solid one (Mozurkewich 1993:
   // the fit is continuous within its accuracy).
@@ -37,7 +39,8 @@ TEST_CASE("Mozurkewich Kp(T) and its published value at 298 K", "[aerosol][verif
   CHECK(nh4no3_kaq_ppb2(298.15, 0.9) < 0.2 * nh4no3_kp_ppb2(298.15));
 }
 
-TEST_CASE("NH4NO3 gas-particle partitioning satisfies (NH3)(HNO3) = K at several T and RH", "[aerosol][verification]") {
+TEST_CASE("NH4NO3 gas-particle partitioning satisfies (NH3)(HNO3) = K at several T and RH",
+          "[aerosol][verification]") {
   for (double T : {268.15, 278.15, 288.15, 298.15}) {
     for (double rh : {0.30, 0.50, 0.70, 0.85, 0.95}) {
       // Ammonium-rich air: 1 ppb sulfate, 10 ppb ammonia, 8 ppb nitric acid.
@@ -74,8 +77,10 @@ TEST_CASE("Deliquescence RH of the pure salts", "[aerosol][verification]") {
   // Temperature dependence: (NH4)2SO4 0.799 exp[80 (1/T − 1/298.15)] (F&N 2007 Table 4),
   // NH4NO3 ln(100 DRH) = 723.7/T + 1.6954 (Mozurkewich 1993).
   CHECK(deliquescence_rh(Salt::ammonium_sulfate, 273.15) == Approx(0.8189).epsilon(1e-3));
-  CHECK(deliquescence_rh(Salt::ammonium_nitrate, 273.15) == Approx(0.01 * std::exp(723.7 / 273.15 + 1.6954)).epsilon(1e-12));
-  CHECK(deliquescence_rh(Salt::ammonium_nitrate, 273.15) > deliquescence_rh(Salt::ammonium_nitrate, 298.15));
+  CHECK(deliquescence_rh(Salt::ammonium_nitrate, 273.15) ==
+        Approx(0.01 * std::exp(723.7 / 273.15 + 1.6954)).epsilon(1e-12));
+  CHECK(deliquescence_rh(Salt::ammonium_nitrate, 273.15) >
+        deliquescence_rh(Salt::ammonium_nitrate, 298.15));
 
   // Stable branch: pure (NH4)2SO4 takes up water only at and above its DRH.
   const auto below = equilibrate_inorganic(case_ppb(298.15, 0.79, 1.0, 2.0, 0.0), false);
@@ -86,19 +91,24 @@ TEST_CASE("Deliquescence RH of the pure salts", "[aerosol][verification]") {
   CHECK(equilibrate_inorganic(case_ppb(298.15, 0.60, 1.0, 2.0, 0.0), true).water_kg_m3 > 0.0);
 }
 
-TEST_CASE("ZSR water of (NH4)2SO4 against the ISORROPIA binary molality", "[aerosol][verification]") {
+TEST_CASE("ZSR water of (NH4)2SO4 against the ISORROPIA binary molality",
+          "[aerosol][verification]") {
   // ISORROPIA's (NH4)2SO4 binary molality at a_w = 0.80 (Kim et al. 1993 table, as used in
   // ISORROPIA II): about 5.83 mol/kg. The Tang & Munkelwitz (1994) polynomial used here gives
   // 5.78: the difference, 1 %, is stated in docs/aerosol.md.
   CHECK(binary_molality(Salt::ammonium_sulfate, 0.80) == Approx(5.83).epsilon(0.015));
   // Water = moles / molality, and it grows with RH.
   const auto r = equilibrate_inorganic(case_ppb(298.15, 0.85, 1.0, 2.0, 0.0), true);
-  CHECK(r.water_kg_m3 == Approx(1.0 * kPpb / binary_molality(Salt::ammonium_sulfate, 0.85)).epsilon(1e-12));
-  CHECK(binary_molality(Salt::ammonium_sulfate, 0.9) < binary_molality(Salt::ammonium_sulfate, 0.8));
-  CHECK(binary_molality(Salt::ammonium_nitrate, 0.9) < binary_molality(Salt::ammonium_nitrate, 0.7));
+  CHECK(r.water_kg_m3 ==
+        Approx(1.0 * kPpb / binary_molality(Salt::ammonium_sulfate, 0.85)).epsilon(1e-12));
+  CHECK(binary_molality(Salt::ammonium_sulfate, 0.9) <
+        binary_molality(Salt::ammonium_sulfate, 0.8));
+  CHECK(binary_molality(Salt::ammonium_nitrate, 0.9) <
+        binary_molality(Salt::ammonium_nitrate, 0.7));
 }
 
-TEST_CASE("Sulfate is neutralised first; regimes follow the ammonia/sulfate ratio", "[aerosol][unit]") {
+TEST_CASE("Sulfate is neutralised first; regimes follow the ammonia/sulfate ratio",
+          "[aerosol][unit]") {
   const auto very_rich = equilibrate_inorganic(case_ppb(288.15, 0.7, 2.0, 1.0, 5.0), true);
   CHECK(very_rich.regime == Regime::sulfate_very_rich);
   CHECK(very_rich.nh3_gas_mol_m3 == 0.0);
@@ -118,8 +128,10 @@ TEST_CASE("Sulfate, ammonia and nitrate are conserved exactly", "[aerosol][verif
         const auto in = case_ppb(T, rh, 1.5, nh3, 6.0);
         for (bool meta : {false, true}) {
           const auto r = equilibrate_inorganic(in, meta);
-          CHECK(std::abs(r.ammonium_mol_m3 + r.nh3_gas_mol_m3 - in.ammonia_mol_m3) <= 1e-10 * in.ammonia_mol_m3);
-          CHECK(std::abs(r.nitrate_mol_m3 + r.hno3_gas_mol_m3 - in.nitrate_mol_m3) <= 1e-10 * in.nitrate_mol_m3);
+          CHECK(std::abs(r.ammonium_mol_m3 + r.nh3_gas_mol_m3 - in.ammonia_mol_m3) <=
+                1e-10 * in.ammonia_mol_m3);
+          CHECK(std::abs(r.nitrate_mol_m3 + r.hno3_gas_mol_m3 - in.nitrate_mol_m3) <=
+                1e-10 * in.nitrate_mol_m3);
           CHECK(r.nh3_gas_mol_m3 >= 0);
           CHECK(r.hno3_gas_mol_m3 >= 0);
         }

@@ -1,13 +1,14 @@
 // VBS partitioning against closed-form fixed points.
-#include <catch2/catch.hpp>
 #include <array>
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "chemistry/aerosol/soa.hpp"
 
 using namespace qiantang::chemistry::aerosol;
 
-TEST_CASE("Single-bin absorptive partitioning equals the quadratic's root", "[aerosol][verification]") {
+TEST_CASE("Single-bin absorptive partitioning equals the quadratic's root",
+          "[aerosol][verification]") {
   // One bin of total C and saturation concentration K with absorbing POA P:
   //   M = P + C M / (M + K)  ⇒  M^2 + (K − P − C) M − P K = 0,
   //   M = [(P + C − K) + sqrt((K − P − C)^2 + 4 P K)] / 2.
@@ -36,7 +37,8 @@ TEST_CASE("Clausius-Clapeyron temperature dependence of C*", "[aerosol][verifica
   CHECK(vbs_cstar(3, T) < 1000.0);  // colder: less volatile
 }
 
-TEST_CASE("Four-bin partitioning satisfies the fixed point and conserves mass", "[aerosol][verification]") {
+TEST_CASE("Four-bin partitioning satisfies the fixed point and conserves mass",
+          "[aerosol][verification]") {
   const std::array<double, kVbsBins> total{0.8, 3.0, 9.0, 25.0};
   std::array<double, kVbsBins> particle{};
   const double poa = 2.0, T = 290.0;
