@@ -17,8 +17,9 @@ int main(int argc, char** argv) {
   const int n = argc > 1 ? std::atoi(argv[1]) : 100000;
   const int repeats = argc > 2 ? std::atoi(argv[2]) : 5;
   AerosolBatch b(n, 6);
-  const SoaCounter counters[] = {{SoaPrecursor::benzene},  {SoaPrecursor::toluene},     {SoaPrecursor::xylene},
-                                 {SoaPrecursor::isoprene}, {SoaPrecursor::monoterpene}, {SoaPrecursor::sesquiterpene}};
+  const SoaCounter counters[] = {{SoaPrecursor::benzene},     {SoaPrecursor::toluene},
+                                 {SoaPrecursor::xylene},      {SoaPrecursor::isoprene},
+                                 {SoaPrecursor::monoterpene}, {SoaPrecursor::sesquiterpene}};
   auto fill = [&] {
     for (int c = 0; c < n; ++c) {
       const auto i = std::size_t(c);
@@ -49,7 +50,8 @@ int main(int argc, char** argv) {
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     best = std::min(best, s);
   }
-  std::printf("aerosol step: %d cells, best of %d: %.3f s, %.3f us/cell\n", n, repeats, best, 1e6 * best / n);
+  std::printf("aerosol step: %d cells, best of %d: %.3f s, %.3f us/cell\n", n, repeats, best,
+              1e6 * best / n);
   // Cloud chemistry in cloudy cells (LWC 0.05-1 g/m^3).
   const int nc = std::max(1, n / 10);
   std::vector<CloudCell> cells(static_cast<std::size_t>(nc));
@@ -76,7 +78,7 @@ int main(int argc, char** argv) {
     best_cloud = std::min(best_cloud, s);
     if (r == 0) std::printf("cloud chemistry: mean sub-steps %.1f\n", double(sub) / nc);
   }
-  std::printf("cloud chemistry: %d cloudy cells, best of %d: %.3f s, %.2f us/cloudy cell\n", nc, repeats, best_cloud,
-              1e6 * best_cloud / nc);
+  std::printf("cloud chemistry: %d cloudy cells, best of %d: %.3f s, %.2f us/cloudy cell\n", nc,
+              repeats, best_cloud, 1e6 * best_cloud / nc);
   return 0;
 }

@@ -23,7 +23,7 @@ struct AerosolOptions {
   bool soa = true;
   bool inorganic = true;
   bool n2o5_uptake = true;
-  double n2o5_gamma = -1.0;          // fixed γ; negative: Riemer et al. (2003) mass-weighted γ
+  double n2o5_gamma = -1.0;           // fixed γ; negative: Riemer et al. (2003) mass-weighted γ
   double sauter_diameter_m = 0.3e-6;  // surface-weighted mean wet diameter
 };
 
@@ -45,6 +45,7 @@ struct AerosolBatch {
 // Molar concentration of air (mol/m^3) from the air density.
 inline double air_mol_m3(double density_kg_m3) { return density_kg_m3 / (kMolarMassAir * 1e-3); }
 
-void aerosol_step(AerosolBatch& b, const AerosolOptions& o, std::span<const SoaCounter> counters, double dt_s);
+void aerosol_step(AerosolBatch& b, const AerosolOptions& o, std::span<const SoaCounter> counters,
+                  double dt_s);
 
 }  // namespace qiantang::chemistry::aerosol

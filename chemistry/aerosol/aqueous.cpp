@@ -8,15 +8,18 @@ namespace {
 
 constexpr double kRatm = 8.20574e-5;  // m^3 atm mol^-1 K^-1
 
-double vant_hoff(double k298, double c, double T) { return k298 * std::exp(c * (1.0 / T - 1.0 / 298.0)); }
+double vant_hoff(double k298, double c, double T) {
+  return k298 * std::exp(c * (1.0 / T - 1.0 / 298.0));
+}
 
 // Dissociation constants (M) at T, Seinfeld & Pandis (2016) Table 7.3/7.4: K298 and −ΔH/R.
 struct Dissociation {
   double ks1, ks2, kc1, kc2, kb, kw, khso4;
 };
 Dissociation dissociation(double T) {
-  return {vant_hoff(1.3e-2, 1960.0, T),   vant_hoff(6.6e-8, 1500.0, T),  vant_hoff(4.3e-7, -1000.0, T),
-          vant_hoff(4.68e-11, -1760.0, T), vant_hoff(1.7e-5, -450.0, T), vant_hoff(1.0e-14, -6710.0, T),
+  return {vant_hoff(1.3e-2, 1960.0, T),  vant_hoff(6.6e-8, 1500.0, T),
+          vant_hoff(4.3e-7, -1000.0, T), vant_hoff(4.68e-11, -1760.0, T),
+          vant_hoff(1.7e-5, -450.0, T),  vant_hoff(1.0e-14, -6710.0, T),
           vant_hoff(1.02e-2, 2720.0, T)};
 }
 
@@ -27,7 +30,7 @@ double partial_pressure(double n, double h_eff, double T, double litres_per_m3) 
 }
 
 struct Equilibrium {
-  double h;             // M
+  double h;  // M
   double p_so2, p_h2o2, p_o3;
 };
 
@@ -36,8 +39,12 @@ struct Constants {
   Dissociation k;
   double h_so2, h_nh3, h_co2, h_h2o2, h_o3;  // M/atm
   explicit Constants(double T)
-      : k(dissociation(T)), h_so2(kHenrySO2.at(T)), h_nh3(kHenryNH3.at(T)), h_co2(kHenryCO2.at(T)),
-        h_h2o2(kHenryH2O2.at(T)), h_o3(kHenryO3.at(T)) {}
+      : k(dissociation(T)),
+        h_so2(kHenrySO2.at(T)),
+        h_nh3(kHenryNH3.at(T)),
+        h_co2(kHenryCO2.at(T)),
+        h_h2o2(kHenryH2O2.at(T)),
+        h_o3(kHenryO3.at(T)) {}
 };
 
 // Charge-balance residual (M) at [H+] = h: positive ions minus negative ions.
@@ -97,8 +104,8 @@ Equilibrium equilibrium(const CloudCell& c, const Constants& q, double ph_guess 
   lo = hi = ph;
   const double h = std::pow(10.0, -0.5 * (lo + hi));
   const double h_eff_so2 = q.h_so2 * (1.0 + q.k.ks1 / h + q.k.ks1 * q.k.ks2 / (h * h));
-  return {h, partial_pressure(c.so2, h_eff_so2, T, litres), partial_pressure(c.h2o2, q.h_h2o2, T, litres),
-          partial_pressure(c.o3, q.h_o3, T, litres)};
+  return {h, partial_pressure(c.so2, h_eff_so2, T, litres),
+          partial_pressure(c.h2o2, q.h_h2o2, T, litres), partial_pressure(c.o3, q.h_o3, T, litres)};
 }
 
 // S(IV) oxidation rates (M/s) with precomputed constants.
@@ -124,7 +131,9 @@ SivRates siv_oxidation_rates(double T, double h, double p_so2, double p_h2o2, do
   return rates(Constants(T), T, h, p_so2, p_h2o2, p_o3);
 }
 
-double cloud_hydrogen_ion_M(const CloudCell& c) { return equilibrium(c, Constants(c.temperature_K)).h; }
+double cloud_hydrogen_ion_M(const CloudCell& c) {
+  return equilibrium(c, Constants(c.temperature_K)).h;
+}
 
 namespace {
 
@@ -144,7 +153,8 @@ RateConstants rate_constants(const CloudCell& c, const Constants& q, double& ph)
   ph = -std::log10(e.h);
   const auto r = rates(q, c.temperature_K, e.h, e.p_so2, e.p_h2o2, e.p_o3);
   RateConstants k;
-  const double rh = c.h2o2 > 0 ? r.rate_h2o2 * litres : 0.0, ro = c.o3 > 0 ? r.rate_o3 * litres : 0.0;
+  const double rh = c.h2o2 > 0 ? r.rate_h2o2 * litres : 0.0,
+               ro = c.o3 > 0 ? r.rate_o3 * litres : 0.0;
   if (c.h2o2 > 0) k.h2o2 = rh / c.h2o2;
   if (c.o3 > 0) k.o3 = ro / c.o3;
   if (c.so2 > 0) k.siv = (rh + ro) / c.so2;

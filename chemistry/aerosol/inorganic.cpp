@@ -56,12 +56,22 @@ double kappa_molality(double kappa, double rho_solute, double molar_mass_kg, dou
 double deliquescence_rh(Salt s, double T_K) {
   double drh298 = 0, alpha = 0;  // Fountoukis & Nenes (2007) Table 4
   switch (s) {
-    case Salt::ammonium_sulfate: drh298 = 0.799; alpha = 80.0; break;
+    case Salt::ammonium_sulfate:
+      drh298 = 0.799;
+      alpha = 80.0;
+      break;
     case Salt::ammonium_nitrate:  // Mozurkewich (1993): ln(100 DRH) = 723.7/T + 1.6954
       return std::min(1.0, 0.01 * std::exp(723.7 / T_K + 1.6954));
-    case Salt::ammonium_bisulfate: drh298 = 0.40; alpha = 384.0; break;
-    case Salt::letovicite: drh298 = 0.69; alpha = 186.0; break;
-    case Salt::sulfuric_acid: return 0.0;  // always liquid
+    case Salt::ammonium_bisulfate:
+      drh298 = 0.40;
+      alpha = 384.0;
+      break;
+    case Salt::letovicite:
+      drh298 = 0.69;
+      alpha = 186.0;
+      break;
+    case Salt::sulfuric_acid:
+      return 0.0;  // always liquid
   }
   return std::min(1.0, drh298 * std::exp(alpha * (1.0 / T_K - 1.0 / 298.15)));
 }
@@ -87,12 +97,15 @@ double binary_molality(Salt s, double aw) {
       const double w = f - k;
       return (1 - w) * t.molality[std::size_t(k)] + w * t.molality[std::size_t(k) + 1];
     }
-    case Salt::ammonium_nitrate: return kappa_molality(0.67, 1725.0, 80.043e-3, aw);
-    case Salt::ammonium_bisulfate: return kappa_molality(0.56, 1780.0, 115.11e-3, aw);
+    case Salt::ammonium_nitrate:
+      return kappa_molality(0.67, 1725.0, 80.043e-3, aw);
+    case Salt::ammonium_bisulfate:
+      return kappa_molality(0.56, 1780.0, 115.11e-3, aw);
     case Salt::letovicite:  // (NH4)3H(SO4)2 = (NH4)2SO4 + NH4HSO4 by ZSR
       return 1.0 / (1.0 / binary_molality(Salt::ammonium_sulfate, aw) +
                     1.0 / binary_molality(Salt::ammonium_bisulfate, aw));
-    case Salt::sulfuric_acid: return kappa_molality(0.90, 1830.0, 98.08e-3, aw);
+    case Salt::sulfuric_acid:
+      return kappa_molality(0.90, 1830.0, 98.08e-3, aw);
   }
   return 0.0;
 }
@@ -127,7 +140,8 @@ InorganicResult equilibrate_inorganic(const InorganicInput& in, bool metastable)
     const double free_nh3 = A - 2.0 * S;
     const double drh_an = deliquescence_rh(Salt::ammonium_nitrate, T);
     r.nitrate_aqueous = rh >= drh_an || (metastable && rh >= 0.40);
-    const double k_ppb2 = r.nitrate_aqueous ? nh4no3_kaq_ppb2(T, std::max(rh, 0.40)) : nh4no3_kp_ppb2(T);
+    const double k_ppb2 =
+        r.nitrate_aqueous ? nh4no3_kaq_ppb2(T, std::max(rh, 0.40)) : nh4no3_kp_ppb2(T);
     const double ppb = in.air_mol_m3 * 1e-9;  // mol/m^3 per ppb
     const double K = k_ppb2 * ppb * ppb;
     const double d = free_nh3 - N;
@@ -144,10 +158,13 @@ InorganicResult equilibrate_inorganic(const InorganicInput& in, bool metastable)
   auto dissolved = [&](Salt s) { return metastable || rh >= deliquescence_rh(s, T); };
   double w = 0.0;
   if (rh > 0.0) {
-    if (as > 0 && dissolved(Salt::ammonium_sulfate)) w += as / binary_molality(Salt::ammonium_sulfate, rh);
-    if (ahs > 0 && dissolved(Salt::ammonium_bisulfate)) w += ahs / binary_molality(Salt::ammonium_bisulfate, rh);
+    if (as > 0 && dissolved(Salt::ammonium_sulfate))
+      w += as / binary_molality(Salt::ammonium_sulfate, rh);
+    if (ahs > 0 && dissolved(Salt::ammonium_bisulfate))
+      w += ahs / binary_molality(Salt::ammonium_bisulfate, rh);
     if (h2so4 > 0) w += h2so4 / binary_molality(Salt::sulfuric_acid, rh);
-    if (an > 0 && dissolved(Salt::ammonium_nitrate)) w += an / binary_molality(Salt::ammonium_nitrate, rh);
+    if (an > 0 && dissolved(Salt::ammonium_nitrate))
+      w += an / binary_molality(Salt::ammonium_nitrate, rh);
   }
   r.water_kg_m3 = w;
   return r;

@@ -27,11 +27,18 @@
 //     DRH(T) = DRH(298.15) exp[α (1/T − 1/298.15)] (Fountoukis & Nenes 2007 Table 4; Tang &
 //     Munkelwitz 1993): (NH4)2SO4 0.799, α = 80 K; NH4HSO4 0.40, α = 384 K; (NH4)3H(SO4)2
 //     0.69, α = 186 K; NH4NO3 from Mozurkewich (1993), ln(100 DRH) = 723.7/T + 1.6954
-//     (0.618 at 298 K; Seinfeld & Pandis 2016 eq. 10.88), consistent with his Kp and K_aq. The metastable branch keeps every salt in
-//     solution at all RH (no efflorescence), and uses K_aq for NH4NO3 at every RH ≥ 0.40.
+//     (0.618 at 298 K; Seinfeld & Pandis 2016 eq. 10.88), consistent with his Kp and K_aq. The
+//     metastable branch keeps every salt in solution at all RH (no efflorescence), and uses K_aq
+//     for NH4NO3 at every RH ≥ 0.40.
 namespace qiantang::chemistry::aerosol {
 
-enum class Salt { ammonium_sulfate, ammonium_nitrate, ammonium_bisulfate, letovicite, sulfuric_acid };
+enum class Salt {
+  ammonium_sulfate,
+  ammonium_nitrate,
+  ammonium_bisulfate,
+  letovicite,
+  sulfuric_acid
+};
 
 // Deliquescence relative humidity (fraction) of a pure salt at temperature T (K).
 double deliquescence_rh(Salt s, double T_K);
@@ -48,17 +55,17 @@ enum class Regime { sulfate_very_rich, sulfate_rich, ammonium_rich };
 
 struct InorganicInput {
   double temperature_K = 298.15;
-  double rh = 0.5;              // relative humidity, fraction
-  double air_mol_m3 = 40.9;     // molar concentration of air, mol/m^3 (for the ppb conversion)
-  double sulfate_mol_m3 = 0;    // total sulfate (H2SO4 gas + particle), mol/m^3
-  double ammonia_mol_m3 = 0;    // total ammonia (NH3 + NH4+)
-  double nitrate_mol_m3 = 0;    // total nitrate (HNO3 + NO3-)
+  double rh = 0.5;            // relative humidity, fraction
+  double air_mol_m3 = 40.9;   // molar concentration of air, mol/m^3 (for the ppb conversion)
+  double sulfate_mol_m3 = 0;  // total sulfate (H2SO4 gas + particle), mol/m^3
+  double ammonia_mol_m3 = 0;  // total ammonia (NH3 + NH4+)
+  double nitrate_mol_m3 = 0;  // total nitrate (HNO3 + NO3-)
 };
 
 struct InorganicResult {
   double ammonium_mol_m3 = 0, nitrate_mol_m3 = 0;  // particle phase
-  double nh3_gas_mol_m3 = 0, hno3_gas_mol_m3 = 0;   // gas phase
-  double water_kg_m3 = 0;                           // aerosol liquid water
+  double nh3_gas_mol_m3 = 0, hno3_gas_mol_m3 = 0;  // gas phase
+  double water_kg_m3 = 0;                          // aerosol liquid water
   Regime regime = Regime::ammonium_rich;
   bool nitrate_aqueous = false;  // NH4NO3 in solution (K_aq used)
 };

@@ -7,20 +7,29 @@ namespace qiantang::chemistry::aerosol {
 
 const SoaYields& soa_yields(SoaPrecursor p) {
   // Lane et al. (2008) Table 2 / Tsimpidi et al. (2010) Table 2: α at C* = 1, 10, 100, 1000.
-  // Benzene is given the ARO1 (toluene-like) yields. Molar masses of the lumped precursors in g/mol.
+  // Benzene is given the ARO1 (toluene-like) yields. Molar masses of the lumped precursors in
+  // g/mol.
   static const SoaYields benzene{{0.003, 0.165, 0.300, 0.435}, {0.075, 0.225, 0.375, 0.525}, 78.11};
   static const SoaYields toluene{{0.003, 0.165, 0.300, 0.435}, {0.075, 0.225, 0.375, 0.525}, 92.14};
   static const SoaYields xylene{{0.002, 0.195, 0.300, 0.435}, {0.075, 0.300, 0.375, 0.525}, 106.17};
-  static const SoaYields isoprene{{0.001, 0.023, 0.015, 0.000}, {0.009, 0.030, 0.015, 0.000}, 68.12};
-  static const SoaYields terpene{{0.012, 0.122, 0.201, 0.500}, {0.107, 0.092, 0.359, 0.600}, 136.23};
+  static const SoaYields isoprene{
+      {0.001, 0.023, 0.015, 0.000}, {0.009, 0.030, 0.015, 0.000}, 68.12};
+  static const SoaYields terpene{
+      {0.012, 0.122, 0.201, 0.500}, {0.107, 0.092, 0.359, 0.600}, 136.23};
   static const SoaYields sesqui{{0.075, 0.150, 0.750, 0.900}, {0.075, 0.150, 0.750, 0.900}, 204.35};
   switch (p) {
-    case SoaPrecursor::benzene: return benzene;
-    case SoaPrecursor::toluene: return toluene;
-    case SoaPrecursor::xylene: return xylene;
-    case SoaPrecursor::isoprene: return isoprene;
-    case SoaPrecursor::monoterpene: return terpene;
-    case SoaPrecursor::sesquiterpene: return sesqui;
+    case SoaPrecursor::benzene:
+      return benzene;
+    case SoaPrecursor::toluene:
+      return toluene;
+    case SoaPrecursor::xylene:
+      return xylene;
+    case SoaPrecursor::isoprene:
+      return isoprene;
+    case SoaPrecursor::monoterpene:
+      return terpene;
+    case SoaPrecursor::sesquiterpene:
+      return sesqui;
   }
   return toluene;
 }

@@ -26,13 +26,15 @@ inline constexpr int kVbsBins = 4;
 
 // Names of the VBS tracers: gas part SVOC1..SVOC4, particle part ASOA1..ASOA4 (both kg/kg);
 // ASOA is their particle sum (diagnosed; carried as a tracer only if the run lists it).
-inline constexpr std::array<std::string_view, kVbsBins> kVbsGasNames{"SVOC1", "SVOC2", "SVOC3", "SVOC4"};
-inline constexpr std::array<std::string_view, kVbsBins> kVbsParticleNames{"ASOA1", "ASOA2", "ASOA3", "ASOA4"};
+inline constexpr std::array<std::string_view, kVbsBins> kVbsGasNames{"SVOC1", "SVOC2", "SVOC3",
+                                                                     "SVOC4"};
+inline constexpr std::array<std::string_view, kVbsBins> kVbsParticleNames{"ASOA1", "ASOA2", "ASOA3",
+                                                                          "ASOA4"};
 
 // The aerosol tracers (kg/kg). PM25 = every one but ACORS; PM10 = PM25 + ACORS.
 inline constexpr std::array<std::string_view, 14> kAerosolTracers{
-    "ASO4", "ANO3", "ANH4", "AEC", "APOA", "AOTHR", "ACORS", "ANA", "ACL",
-    "ASOA1", "ASOA2", "ASOA3", "ASOA4", "ASOA"};
+    "ASO4", "ANO3", "ANH4",  "AEC",   "APOA",  "AOTHR", "ACORS",
+    "ANA",  "ACL",  "ASOA1", "ASOA2", "ASOA3", "ASOA4", "ASOA"};
 
 // True for the aerosol tracers that count towards PM2.5 (ASOA only when the bins are absent,
 // so that SOA is not counted twice: see pm25_member()).

@@ -21,7 +21,9 @@ const MetTile& current_met(const ModelState& s, const StepContext& ctx) {
   return s.mass_at_step_end ? *ctx.met_end : *ctx.met_start;
 }
 
-std::optional<int> find(const FieldRegistry& r, std::string_view name) { return r.index(std::string(name)); }
+std::optional<int> find(const FieldRegistry& r, std::string_view name) {
+  return r.index(std::string(name));
+}
 
 // Relative humidity (fraction) from the water-vapour mixing ratio, with the saturation vapour
 // pressure over water of Bolton (1980): e_s = 611.2 exp(17.67 (T − 273.15) / (T − 29.65)) Pa.
@@ -38,7 +40,8 @@ struct Link {
   int index = -1;
   double molar_mass = 0;  // g/mol; 0 for mass mixing ratios
   double to_ug(double density) const {
-    return molar_mass > 0 ? density / (aer::kMolarMassAir * 1e-3) * molar_mass * 1e6 : density * 1e9;
+    return molar_mass > 0 ? density / (aer::kMolarMassAir * 1e-3) * molar_mass * 1e6
+                          : density * 1e9;
   }
 };
 
@@ -52,12 +55,15 @@ class AerosolProcess : public Process {
     opt_.n2o5_gamma = c.get_double("aerosol", "n2o5_gamma", -1.0);
     opt_.sauter_diameter_m = 1e-6 * c.get_double("aerosol", "sauter_diameter_um", 0.3);
     if (!(opt_.sauter_diameter_m > 0))
-      throw InputError(c.where("aerosol", "sauter_diameter_um"), "aerosol.sauter_diameter_um", "a positive diameter");
+      throw InputError(c.where("aerosol", "sauter_diameter_um"), "aerosol.sauter_diameter_um",
+                       "a positive diameter");
     if (opt_.n2o5_gamma > 1)
-      throw InputError(c.where("aerosol", "n2o5_gamma"), "aerosol.n2o5_gamma", "an uptake coefficient ≤ 1 (negative: Riemer)");
+      throw InputError(c.where("aerosol", "n2o5_gamma"), "aerosol.n2o5_gamma",
+                       "an uptake coefficient ≤ 1 (negative: Riemer)");
     const std::string nox = c.get_string("aerosol", "soa_nox", "high");
     if (nox != "high" && nox != "low")
-      throw InputError(c.where("aerosol", "soa_nox"), "aerosol.soa_nox", "high or low, got '" + nox + "'");
+      throw InputError(c.where("aerosol", "soa_nox"), "aerosol.soa_nox",
+                       "high or low, got '" + nox + "'");
     const auto& r = m.state().tracers;
     auto gas = [&](std::string_view n, double mw) { return Link{find(r, n).value_or(-1), mw}; };
     auto mass = [&](std::string_view n) { return Link{find(r, n).value_or(-1), 0.0}; };
@@ -77,11 +83,12 @@ class AerosolProcess : public Process {
       svp_[std::size_t(i)] = mass(aer::kVbsParticleNames[std::size_t(i)]);
     }
     const std::pair<const char*, aer::SoaPrecursor> counters[] = {
-        {"BENZRO2", aer::SoaPrecursor::benzene},   {"TOLRO2", aer::SoaPrecursor::toluene},
-        {"XYLRO2", aer::SoaPrecursor::xylene},     {"ISOPRXN", aer::SoaPrecursor::isoprene},
+        {"BENZRO2", aer::SoaPrecursor::benzene},    {"TOLRO2", aer::SoaPrecursor::toluene},
+        {"XYLRO2", aer::SoaPrecursor::xylene},      {"ISOPRXN", aer::SoaPrecursor::isoprene},
         {"TRPRXN", aer::SoaPrecursor::monoterpene}, {"SESQRXN", aer::SoaPrecursor::sesquiterpene}};
     bool bins = true;
-    for (int i = 0; i < aer::kVbsBins; ++i) bins = bins && svg_[std::size_t(i)].index >= 0 && svp_[std::size_t(i)].index >= 0;
+    for (int i = 0; i < aer::kVbsBins; ++i)
+      bins = bins && svg_[std::size_t(i)].index >= 0 && svp_[std::size_t(i)].index >= 0;
     if (!bins) opt_.soa = false;
     if (opt_.soa)
       for (const auto& [name, p] : counters)
@@ -106,7 +113,9 @@ class AerosolProcess : public Process {
     auto load = [&](const Link& l, std::vector<double>& v) {
       for (int c = 0; c < n; ++c) {
         const int k = c / (e.nx * e.ny), j = (c / e.nx) % e.ny, i = c % e.nx;
-        v[std::size_t(c)] = l.index < 0 ? 0.0 : s.tracers[l.index](k, j, i) * l.to_ug(b.air_density_kg_m3[std::size_t(c)]);
+        v[std::size_t(c)] = l.index < 0 ? 0.0
+                                        : s.tracers[l.index](k, j, i) *
+                                              l.to_ug(b.air_density_kg_m3[std::size_t(c)]);
       }
     };
     for (int c = 0; c < n; ++c) {
@@ -115,15 +124,29 @@ class AerosolProcess : public Process {
       b.temperature_K[cc] = met.temperature_K(k, j, i);
       b.pressure_Pa[cc] = met.pressure_Pa(k, j, i);
       b.air_density_kg_m3[cc] = met.density_kg_m3(k, j, i);
-      b.rh[cc] = relative_humidity(met.water_vapour_kg_kg(k, j, i), b.temperature_K[cc], b.pressure_Pa[cc]);
-      for (std::size_t q = 0; q < counters_.size(); ++q) b.counters[q][cc] = s.tracers[counter_index_[q]](k, j, i);
+      b.rh[cc] = relative_humidity(met.water_vapour_kg_kg(k, j, i), b.temperature_K[cc],
+                                   b.pressure_Pa[cc]);
+      for (std::size_t q = 0; q < counters_.size(); ++q)
+        b.counters[q][cc] = s.tracers[counter_index_[q]](k, j, i);
     }
-    const std::vector<std::pair<Link*, std::vector<double>*>> links{
-        {&sulf_, &b.sulf}, {&hno3_, &b.hno3}, {&nh3_, &b.nh3}, {&n2o5_, &b.n2o5}, {&aso4_, &b.aso4},
-        {&ano3_, &b.ano3}, {&anh4_, &b.anh4}, {&apoa_, &b.apoa}, {&aec_, &b.aec},  {&aothr_, &b.aothr},
-        {&svg_[0], &b.svoc_gas[0]}, {&svg_[1], &b.svoc_gas[1]}, {&svg_[2], &b.svoc_gas[2]}, {&svg_[3], &b.svoc_gas[3]},
-        {&svp_[0], &b.soa_particle[0]}, {&svp_[1], &b.soa_particle[1]}, {&svp_[2], &b.soa_particle[2]},
-        {&svp_[3], &b.soa_particle[3]}};
+    const std::vector<std::pair<Link*, std::vector<double>*>> links{{&sulf_, &b.sulf},
+                                                                    {&hno3_, &b.hno3},
+                                                                    {&nh3_, &b.nh3},
+                                                                    {&n2o5_, &b.n2o5},
+                                                                    {&aso4_, &b.aso4},
+                                                                    {&ano3_, &b.ano3},
+                                                                    {&anh4_, &b.anh4},
+                                                                    {&apoa_, &b.apoa},
+                                                                    {&aec_, &b.aec},
+                                                                    {&aothr_, &b.aothr},
+                                                                    {&svg_[0], &b.svoc_gas[0]},
+                                                                    {&svg_[1], &b.svoc_gas[1]},
+                                                                    {&svg_[2], &b.svoc_gas[2]},
+                                                                    {&svg_[3], &b.svoc_gas[3]},
+                                                                    {&svp_[0], &b.soa_particle[0]},
+                                                                    {&svp_[1], &b.soa_particle[1]},
+                                                                    {&svp_[2], &b.soa_particle[2]},
+                                                                    {&svp_[3], &b.soa_particle[3]}};
     for (const auto& [l, v] : links) load(*l, *v);
     aer::aerosol_step(b, opt_, counters_, ctx.dt_s);
     // Scatter, recording each tracer's change in the budget (kg of the species).
@@ -137,12 +160,15 @@ class AerosolProcess : public Process {
         change += (v - q) * met.air_mass_kg(k, j, i);
         q = v;
       }
-      ctx.budget->local(std::size_t(index)).chemistry_change_kg += change * model_.mass_ratio(index);
+      ctx.budget->local(std::size_t(index)).chemistry_change_kg +=
+          change * model_.mass_ratio(index);
     };
     for (const auto& [l, v] : links) {
       const Link link = *l;
       const auto* vals = v;
-      store(link.index, [&](int c) { return (*vals)[std::size_t(c)] / link.to_ug(b.air_density_kg_m3[std::size_t(c)]); });
+      store(link.index, [&](int c) {
+        return (*vals)[std::size_t(c)] / link.to_ug(b.air_density_kg_m3[std::size_t(c)]);
+      });
     }
     for (std::size_t q = 0; q < counters_.size(); ++q) {
       const auto* vals = &b.counters[q];
@@ -151,7 +177,8 @@ class AerosolProcess : public Process {
     if (asoa_.index >= 0 && opt_.soa)  // ASOA = Σ ASOA_i (diagnosed)
       store(asoa_.index, [&](int c) {
         double sum = 0.0;
-        for (int i = 0; i < aer::kVbsBins; ++i) sum += b.soa_particle[std::size_t(i)][std::size_t(c)];
+        for (int i = 0; i < aer::kVbsBins; ++i)
+          sum += b.soa_particle[std::size_t(i)][std::size_t(c)];
         return sum / asoa_.to_ug(b.air_density_kg_m3[std::size_t(c)]);
       });
   }
@@ -172,8 +199,8 @@ class CloudChemistryProcess : public Process {
     threshold_g_m3_ = c.get_double("cloud_chemistry", "lwc_threshold_g_m3", 0.01);
     co2_ = 1e-6 * c.get_double("cloud_chemistry", "co2_ppm", 420.0);
     if (!(threshold_g_m3_ > 0))
-      throw InputError(c.where("cloud_chemistry", "lwc_threshold_g_m3"), "cloud_chemistry.lwc_threshold_g_m3",
-                       "a positive liquid water content");
+      throw InputError(c.where("cloud_chemistry", "lwc_threshold_g_m3"),
+                       "cloud_chemistry.lwc_threshold_g_m3", "a positive liquid water content");
     const auto& r = m.state().tracers;
     auto idx = [&](const char* name) { return r.index(name).value_or(-1); };
     so2_ = idx("SO2");
@@ -192,7 +219,9 @@ class CloudChemistryProcess : public Process {
     if (so2_ < 0 || aso4_ < 0 || (h2o2_ < 0 && o3_ < 0)) return;
     const MetTile& met = current_met(s, ctx);
     const Extents e = s.tracers.extents();
-    auto value = [&](int index, int k, int j, int i) { return index < 0 ? 0.0 : s.tracers[index](k, j, i); };
+    auto value = [&](int index, int k, int j, int i) {
+      return index < 0 ? 0.0 : s.tracers[index](k, j, i);
+    };
     double d_so2 = 0, d_h2o2 = 0, d_o3 = 0, d_so4 = 0;  // kg of air × mixing ratio
     for (int k = 0; k < e.nz; ++k)
       for (int j = 0; j < e.ny; ++j)
@@ -210,9 +239,12 @@ class CloudChemistryProcess : public Process {
           cell.h2o2 = value(h2o2_, k, j, i) * cair;
           cell.o3 = value(o3_, k, j, i) * cair;
           // kg/kg × ρ / M(kg/mol) = mol/m^3.
-          cell.sulfate = value(sulf_, k, j, i) * cair + value(aso4_, k, j, i) * rho / (aer::kMolarMassSO4 * 1e-3);
-          cell.ammonia = value(nh3_, k, j, i) * cair + value(anh4_, k, j, i) * rho / (aer::kMolarMassNH4 * 1e-3);
-          cell.nitrate = value(hno3_, k, j, i) * cair + value(ano3_, k, j, i) * rho / (aer::kMolarMassNO3 * 1e-3);
+          cell.sulfate = value(sulf_, k, j, i) * cair +
+                         value(aso4_, k, j, i) * rho / (aer::kMolarMassSO4 * 1e-3);
+          cell.ammonia = value(nh3_, k, j, i) * cair +
+                         value(anh4_, k, j, i) * rho / (aer::kMolarMassNH4 * 1e-3);
+          cell.nitrate = value(hno3_, k, j, i) * cair +
+                         value(ano3_, k, j, i) * rho / (aer::kMolarMassNO3 * 1e-3);
           const double so2_0 = cell.so2, h2o2_0 = cell.h2o2, o3_0 = cell.o3;
           const auto res = aer::cloud_sulfate_step(cell, ctx.dt_s);
           if (res.sulfate_produced <= 0.0) continue;
@@ -235,7 +267,8 @@ class CloudChemistryProcess : public Process {
           d_so4 += dso4 * air;
         }
     auto record = [&](int index, double d) {
-      if (index >= 0) ctx.budget->local(std::size_t(index)).chemistry_change_kg += d * model_.mass_ratio(index);
+      if (index >= 0)
+        ctx.budget->local(std::size_t(index)).chemistry_change_kg += d * model_.mass_ratio(index);
     };
     record(so2_, d_so2);
     record(h2o2_, d_h2o2);
@@ -246,27 +279,33 @@ class CloudChemistryProcess : public Process {
  private:
   Model& model_;
   double threshold_g_m3_ = 0.01, co2_ = 420e-6;
-  int so2_ = -1, h2o2_ = -1, o3_ = -1, sulf_ = -1, nh3_ = -1, hno3_ = -1, aso4_ = -1, anh4_ = -1, ano3_ = -1;
+  int so2_ = -1, h2o2_ = -1, o3_ = -1, sulf_ = -1, nh3_ = -1, hno3_ = -1, aso4_ = -1, anh4_ = -1,
+      ano3_ = -1;
 };
 
 }  // namespace
 
 void register_aerosol_processes(ProcessFactory& f) {
   register_deposition_processes(f);
-  f.add("aerosol", [](const io::Config& c, Model& m) { return std::make_unique<AerosolProcess>(c, m); });
-  f.add("cloud_chemistry", [](const io::Config& c, Model& m) { return std::make_unique<CloudChemistryProcess>(c, m); });
+  f.add("aerosol",
+        [](const io::Config& c, Model& m) { return std::make_unique<AerosolProcess>(c, m); });
+  f.add("cloud_chemistry", [](const io::Config& c, Model& m) {
+    return std::make_unique<CloudChemistryProcess>(c, m);
+  });
 }
 
 std::vector<FieldInfo> aerosol_field_infos(bool sea_salt) {
   std::vector<FieldInfo> v;
-  auto add = [&](std::string_view name, const std::string& long_name, const std::string& standard = "") {
+  auto add = [&](std::string_view name, const std::string& long_name,
+                 const std::string& standard = "") {
     v.push_back(FieldInfo{std::string(name), "kg/kg", Phase::aerosol, 0.0, long_name, standard});
   };
   add("ASO4", "particulate sulfate", "mass_fraction_of_sulfate_dry_aerosol_particles_in_air");
   add("ANO3", "particulate nitrate", "mass_fraction_of_nitrate_dry_aerosol_particles_in_air");
   add("ANH4", "particulate ammonium", "mass_fraction_of_ammonium_dry_aerosol_particles_in_air");
   add("AEC", "elemental carbon", "mass_fraction_of_elemental_carbon_dry_aerosol_particles_in_air");
-  add("APOA", "primary organic aerosol", "mass_fraction_of_primary_particulate_organic_matter_dry_aerosol_particles_in_air");
+  add("APOA", "primary organic aerosol",
+      "mass_fraction_of_primary_particulate_organic_matter_dry_aerosol_particles_in_air");
   add("AOTHR", "other primary PM2.5");
   add("ACORS", "coarse particles (PM2.5-10)");
   if (sea_salt) {

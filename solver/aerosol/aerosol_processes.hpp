@@ -28,6 +28,7 @@ std::vector<FieldInfo> aerosol_field_infos(bool sea_salt);
 
 // PM2.5 and PM10 dry mass (µg/m^3 at the local T and P) on the tile interior: the sum of the
 // aerosol tracers present × air density. ASOA counts only when the ASOA1..4 bins are absent.
-void diagnose_pm(const FieldRegistry& tracers, const MetTile& met, Array3& pm25_ug_m3, Array3& pm10_ug_m3);
+void diagnose_pm(const FieldRegistry& tracers, const MetTile& met, Array3& pm25_ug_m3,
+                 Array3& pm10_ug_m3);
 
 }  // namespace qiantang::solver

@@ -60,7 +60,8 @@ class DryDepositionProcess : public Process {
     const MetTile& met = current_met(s, ctx);
     const Extents e = s.tracers.extents();
     const int ns = s.tracers.size();
-    if (velocity_.size() != std::size_t(ns)) velocity_.assign(std::size_t(ns), Array3(Extents{e.nx, e.ny, 1, 0}));
+    if (velocity_.size() != std::size_t(ns))
+      velocity_.assign(std::size_t(ns), Array3(Extents{e.nx, e.ny, 1, 0}));
     const int month = month_of(ctx.time);
     std::vector<double> vd(static_cast<std::size_t>(ns));
     for (int j = 0; j < e.ny; ++j)
@@ -78,7 +79,8 @@ class DryDepositionProcess : public Process {
         cs.precipitation_mm_h = met.precipitation_rate_mm_h(0, j, i);
         cs.latitude_deg = met.latitude_deg(0, j, i);
         cs.month = month;
-        cs.land_use = deposition::wesely_land_use(int(std::lround(met.land_use_category(0, j, i))), table_);
+        cs.land_use =
+            deposition::wesely_land_use(int(std::lround(met.land_use_category(0, j, i))), table_);
         vd_.column(cs, vd.data());
         const double air = met.air_mass_kg(0, j, i);
         for (int n = 0; n < ns; ++n) {
@@ -104,7 +106,9 @@ namespace {
 class WetDepositionProcess : public Process {
  public:
   explicit WetDepositionProcess(Model& m)
-      : Process("wet_deposition"), model_(m), scav_(names_of(m.state().tracers), aerosol_flags(m.state().tracers)) {}
+      : Process("wet_deposition"),
+        model_(m),
+        scav_(names_of(m.state().tracers), aerosol_flags(m.state().tracers)) {}
 
  protected:
   void run_impl(ModelState& s, const StepContext& ctx) override {
@@ -124,7 +128,8 @@ class WetDepositionProcess : public Process {
           qr[kk] = met.rain_water_kg_kg(k, j, i);
           dz[kk] = met.layer_thickness_m(k, j, i);
         }
-        const deposition::WetColumn col{nz, t.data(), rho.data(), qc.data(), qr.data(), dz.data(), p};
+        const deposition::WetColumn col{nz,        t.data(),  rho.data(), qc.data(),
+                                        qr.data(), dz.data(), p};
         scav_.column(col, ctx.dt_s, loss);
         for (int n = 0; n < ns; ++n) {
           double lost_kg = 0.0;
@@ -154,8 +159,10 @@ const std::vector<Array3>* dry_deposition_velocities(const Process& p) {
 }
 
 void register_deposition_processes(ProcessFactory& f) {
-  f.add("dry_deposition", [](const io::Config& c, Model& m) { return std::make_unique<DryDepositionProcess>(c, m); });
-  f.add("wet_deposition", [](const io::Config&, Model& m) { return std::make_unique<WetDepositionProcess>(m); });
+  f.add("dry_deposition",
+        [](const io::Config& c, Model& m) { return std::make_unique<DryDepositionProcess>(c, m); });
+  f.add("wet_deposition",
+        [](const io::Config&, Model& m) { return std::make_unique<WetDepositionProcess>(m); });
 }
 
 }  // namespace qiantang::solver

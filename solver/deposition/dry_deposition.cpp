@@ -11,7 +11,7 @@
 namespace qiantang::solver::deposition {
 namespace {
 
-constexpr double kNone = 1e25;  // "no pathway" (the paper's 9999 entries)
+constexpr double kNone = 1e25;                        // "no pathway" (the paper's 9999 entries)
 using Table = std::array<std::array<double, 11>, 5>;  // [season][land use]
 
 // Wesely (1989) Table 1 as revised by Walmsley & Wesely (1996): resistance components (s/m).
@@ -53,7 +53,9 @@ constexpr Table kRclO{{{kNone, 1000, 1000, 1000, 1000, 1000, kNone, kNone, 1000,
                        {kNone, 1000, 1000, 400, 1500, 600, kNone, kNone, 800, 1000, 800},
                        {kNone, 1000, 500, 500, 1500, 700, kNone, kNone, 600, 800, 800}}};
 
-double at(const Table& t, WeselySeason s, WeselyLandUse lu) { return t[std::size_t(s)][std::size_t(lu)]; }
+double at(const Table& t, WeselySeason s, WeselyLandUse lu) {
+  return t[std::size_t(s)][std::size_t(lu)];
+}
 
 // Roughness lengths (m) by category and season (assumed values in the range of the Wesely
 // (1989) and WRF USGS tables; docs/deposition.md).
@@ -70,17 +72,17 @@ struct ZhangClass {
   std::array<double, 5> a_mm;
 };
 constexpr std::array<ZhangClass, 11> kZhang{{
-    {1.5, 0.56, {10, 10, 10, 10, 10}},   // urban (Zhang 15)
-    {1.2, 0.54, {2, 2, 5, 5, 2}},        // agricultural: crops, mixed farming (7)
-    {1.2, 0.54, {2, 2, 5, 5, 2}},        // range: grass (6)
-    {0.8, 0.56, {5, 5, 10, 10, 5}},      // deciduous broadleaf trees (4)
-    {1.0, 0.56, {2, 2, 2, 2, 2}},        // evergreen needleleaf trees (1)
-    {0.8, 0.56, {5, 5, 10, 10, 5}},      // mixed broadleaf and needleleaf trees (5)
-    {100.0, 0.50, {0, 0, 0, 0, 0}},      // water (13, 14)
-    {50.0, 0.54, {0, 0, 0, 0, 0}},       // desert (8)
-    {2.0, 0.54, {10, 10, 10, 10, 10}},   // wetland with plants (11)
-    {1.2, 0.54, {2, 2, 5, 5, 2}},        // range-agricultural: crops (7)
-    {1.3, 0.54, {10, 10, 10, 10, 10}},   // shrubs and interrupted woodlands (10)
+    {1.5, 0.56, {10, 10, 10, 10, 10}},  // urban (Zhang 15)
+    {1.2, 0.54, {2, 2, 5, 5, 2}},       // agricultural: crops, mixed farming (7)
+    {1.2, 0.54, {2, 2, 5, 5, 2}},       // range: grass (6)
+    {0.8, 0.56, {5, 5, 10, 10, 5}},     // deciduous broadleaf trees (4)
+    {1.0, 0.56, {2, 2, 2, 2, 2}},       // evergreen needleleaf trees (1)
+    {0.8, 0.56, {5, 5, 10, 10, 5}},     // mixed broadleaf and needleleaf trees (5)
+    {100.0, 0.50, {0, 0, 0, 0, 0}},     // water (13, 14)
+    {50.0, 0.54, {0, 0, 0, 0, 0}},      // desert (8)
+    {2.0, 0.54, {10, 10, 10, 10, 10}},  // wetland with plants (11)
+    {1.2, 0.54, {2, 2, 5, 5, 2}},       // range-agricultural: crops (7)
+    {1.3, 0.54, {10, 10, 10, 10, 10}},  // shrubs and interrupted woodlands (10)
 }};
 
 }  // namespace
@@ -89,20 +91,58 @@ WeselyLandUse wesely_land_use(int lu, const std::string& table) {
   using W = WeselyLandUse;
   if (table == "usgs") {
     // USGS 24/28-category LU_INDEX (1-based).
-    static constexpr std::array<W, 28> m{
-        W::urban, W::agricultural, W::agricultural, W::agricultural, W::range_agricultural,
-        W::range_agricultural, W::range, W::range, W::range, W::range_agricultural, W::deciduous_forest,
-        W::deciduous_forest, W::deciduous_forest, W::coniferous_forest, W::mixed_forest, W::water,
-        W::wetland, W::mixed_forest, W::barren, W::rocky_shrubs, W::rocky_shrubs, W::rocky_shrubs,
-        W::barren, W::barren, W::barren, W::barren, W::barren, W::water};
+    static constexpr std::array<W, 28> m{W::urban,
+                                         W::agricultural,
+                                         W::agricultural,
+                                         W::agricultural,
+                                         W::range_agricultural,
+                                         W::range_agricultural,
+                                         W::range,
+                                         W::range,
+                                         W::range,
+                                         W::range_agricultural,
+                                         W::deciduous_forest,
+                                         W::deciduous_forest,
+                                         W::deciduous_forest,
+                                         W::coniferous_forest,
+                                         W::mixed_forest,
+                                         W::water,
+                                         W::wetland,
+                                         W::mixed_forest,
+                                         W::barren,
+                                         W::rocky_shrubs,
+                                         W::rocky_shrubs,
+                                         W::rocky_shrubs,
+                                         W::barren,
+                                         W::barren,
+                                         W::barren,
+                                         W::barren,
+                                         W::barren,
+                                         W::water};
     if (lu >= 1 && lu <= 28) return m[std::size_t(lu - 1)];
   } else if (table == "modis") {
     // MODIS IGBP 20/21-category LU_INDEX (1-based; 21 = lakes).
-    static constexpr std::array<W, 21> m{
-        W::coniferous_forest, W::deciduous_forest, W::coniferous_forest, W::deciduous_forest,
-        W::mixed_forest, W::rocky_shrubs, W::rocky_shrubs, W::range_agricultural, W::range, W::range,
-        W::wetland, W::agricultural, W::urban, W::range_agricultural, W::barren, W::barren, W::water,
-        W::rocky_shrubs, W::rocky_shrubs, W::barren, W::water};
+    static constexpr std::array<W, 21> m{W::coniferous_forest,
+                                         W::deciduous_forest,
+                                         W::coniferous_forest,
+                                         W::deciduous_forest,
+                                         W::mixed_forest,
+                                         W::rocky_shrubs,
+                                         W::rocky_shrubs,
+                                         W::range_agricultural,
+                                         W::range,
+                                         W::range,
+                                         W::wetland,
+                                         W::agricultural,
+                                         W::urban,
+                                         W::range_agricultural,
+                                         W::barren,
+                                         W::barren,
+                                         W::water,
+                                         W::rocky_shrubs,
+                                         W::rocky_shrubs,
+                                         W::barren,
+                                         W::water};
     if (lu >= 1 && lu <= 21) return m[std::size_t(lu - 1)];
   } else {
     throw InputError("dry_deposition", "land_use_table", "usgs or modis, got '" + table + "'");
@@ -125,19 +165,40 @@ std::optional<GasDepositionProperties> wesely_gas(const std::string& name) {
   // Wesely (1989) Table 2 (NH3 and NO from Walmsley & Wesely 1996); CB6 names mapped to the
   // table's classes; diffusivity ratios of species not in the table from sqrt(M / 18).
   static const std::map<std::string, GasDepositionProperties> t{
-      {"SO2", {1.9, 1e5, 0.0}},   {"O3", {1.6, 0.01, 1.0}},   {"NO2", {1.6, 0.01, 0.1}},
-      {"NO", {1.3, 3e-3, 0.0}},   {"HNO3", {1.9, 1e14, 0.0}}, {"H2O2", {1.4, 1e5, 1.0}},
-      {"ALD2", {1.6, 15.0, 0.0}}, {"ALDX", {1.6, 15.0, 0.0}}, {"FORM", {1.3, 6e3, 0.0}},
-      {"MEPX", {1.6, 240.0, 0.1}}, {"ROOH", {1.6, 240.0, 0.1}}, {"PACD", {2.0, 540.0, 0.1}},
-      {"FACD", {1.6, 4e6, 0.0}},  {"AACD", {1.8, 4e6, 0.0}},  {"NH3", {0.97, 2e4, 0.0}},
-      {"PAN", {2.6, 3.6, 0.1}},   {"PANX", {2.6, 3.6, 0.1}},  {"OPAN", {2.6, 3.6, 0.1}},
-      {"HONO", {1.6, 1e5, 0.1}},  {"N2O5", {2.45, 1e14, 0.0}}, {"PNA", {2.1, 1e14, 0.0}},
-      {"SULF", {2.3, 1e14, 0.0}}, {"NTR1", {2.6, 3.6, 0.1}},  {"NTR2", {2.6, 3.6, 0.1}},
-      {"INTR", {2.6, 3.6, 0.1}},  {"MEOH", {1.3, 220.0, 0.0}}, {"GLY", {1.8, 3.6e5, 0.0}},
-      {"MGLY", {2.0, 3.7e3, 0.0}}, {"CO", {1.25, 1e-3, 0.0}},
+      {"SO2", {1.9, 1e5, 0.0}},
+      {"O3", {1.6, 0.01, 1.0}},
+      {"NO2", {1.6, 0.01, 0.1}},
+      {"NO", {1.3, 3e-3, 0.0}},
+      {"HNO3", {1.9, 1e14, 0.0}},
+      {"H2O2", {1.4, 1e5, 1.0}},
+      {"ALD2", {1.6, 15.0, 0.0}},
+      {"ALDX", {1.6, 15.0, 0.0}},
+      {"FORM", {1.3, 6e3, 0.0}},
+      {"MEPX", {1.6, 240.0, 0.1}},
+      {"ROOH", {1.6, 240.0, 0.1}},
+      {"PACD", {2.0, 540.0, 0.1}},
+      {"FACD", {1.6, 4e6, 0.0}},
+      {"AACD", {1.8, 4e6, 0.0}},
+      {"NH3", {0.97, 2e4, 0.0}},
+      {"PAN", {2.6, 3.6, 0.1}},
+      {"PANX", {2.6, 3.6, 0.1}},
+      {"OPAN", {2.6, 3.6, 0.1}},
+      {"HONO", {1.6, 1e5, 0.1}},
+      {"N2O5", {2.45, 1e14, 0.0}},
+      {"PNA", {2.1, 1e14, 0.0}},
+      {"SULF", {2.3, 1e14, 0.0}},
+      {"NTR1", {2.6, 3.6, 0.1}},
+      {"NTR2", {2.6, 3.6, 0.1}},
+      {"INTR", {2.6, 3.6, 0.1}},
+      {"MEOH", {1.3, 220.0, 0.0}},
+      {"GLY", {1.8, 3.6e5, 0.0}},
+      {"MGLY", {2.0, 3.7e3, 0.0}},
+      {"CO", {1.25, 1e-3, 0.0}},
       // VBS vapours: soluble oxygenated organics (H* = 1e5 M/atm assumed), D ratio of a
       // 200 g/mol molecule.
-      {"SVOC1", {3.3, 1e5, 0.0}}, {"SVOC2", {3.3, 1e5, 0.0}}, {"SVOC3", {3.3, 1e5, 0.0}},
+      {"SVOC1", {3.3, 1e5, 0.0}},
+      {"SVOC2", {3.3, 1e5, 0.0}},
+      {"SVOC3", {3.3, 1e5, 0.0}},
       {"SVOC4", {3.3, 1e5, 0.0}},
   };
   const auto it = t.find(name);
@@ -153,10 +214,11 @@ double wesely_surface_resistance(const GasDepositionProperties& g, WeselyLandUse
   double rs = kNone;
   if (Ts > 0.0 && Ts < 40.0) {
     const double ri = at(kRi, s, lu);
-    rs = ri >= kNone ? kNone : ri * (1.0 + std::pow(200.0 / (G + 0.1), 2)) * (400.0 / (Ts * (40.0 - Ts)));
+    rs = ri >= kNone ? kNone
+                     : ri * (1.0 + std::pow(200.0 / (G + 0.1), 2)) * (400.0 / (Ts * (40.0 - Ts)));
     if (wet) rs *= 3.0;
   }
-  const double rmx = 1.0 / (g.henry_M_atm / 3000.0 + 100.0 * g.f0);  // mesophyll (eq. 6)
+  const double rmx = 1.0 / (g.henry_M_atm / 3000.0 + 100.0 * g.f0);          // mesophyll (eq. 6)
   const double rsmx = rs >= kNone ? kNone : rs * g.diffusivity_ratio + rmx;  // (eq. 4)
   const double rlu = at(kRlu, s, lu);
   // Cuticular resistance (eq. 7) and its wet-surface forms (eqs. 10-14; W&W 1996 eq. 5).
@@ -201,8 +263,9 @@ double roughness_length_m(WeselyLandUse lu, WeselySeason s) { return at(kZ0, s, 
 
 double obukhov_length_m(double ustar, double H, double T, double rho) {
   const double flux = H / (rho * constants::cp_dry_air_J_kg_K);  // kinematic heat flux, K m/s
-  if (std::abs(flux) < 1e-9) return 1e9;                             // neutral
-  return -std::pow(std::max(ustar, 1e-3), 3) * T / (constants::von_karman * constants::gravity_m_s2 * flux);
+  if (std::abs(flux) < 1e-9) return 1e9;                         // neutral
+  return -std::pow(std::max(ustar, 1e-3), 3) * T /
+         (constants::von_karman * constants::gravity_m_s2 * flux);
 }
 
 namespace {
@@ -224,7 +287,9 @@ double water_vapour_diffusivity(double T, double P) {
 }
 
 namespace {
-double dynamic_viscosity(double T) { return 1.458e-6 * std::pow(T, 1.5) / (T + 110.4); }  // Sutherland
+double dynamic_viscosity(double T) {
+  return 1.458e-6 * std::pow(T, 1.5) / (T + 110.4);
+}  // Sutherland
 }  // namespace
 
 double quasi_laminar_resistance(double ustar, double D, double T, double P) {
@@ -245,15 +310,16 @@ ParticleProperties representative_particle(const std::string& name) {
   return {0.4e-6, 1770.0};  // sulfate, nitrate, ammonium
 }
 
-double particle_deposition_velocity(const ParticleProperties& p, WeselyLandUse lu, WeselySeason s, double T,
-                                    double P, double ustar, double ra) {
+double particle_deposition_velocity(const ParticleProperties& p, WeselyLandUse lu, WeselySeason s,
+                                    double T, double P, double ustar, double ra) {
   constexpr double kBoltzmann = constants::boltzmann_J_K;
   const double mu = dynamic_viscosity(T);
   const double rho_air = P / (constants::r_dry_air_J_kg_K * T);
   const double nu = mu / rho_air;
   // Mean free path (Seinfeld & Pandis eq. 9.6) and Cunningham slip correction (eq. 9.34).
-  const double lambda = 2.0 * mu / (P * std::sqrt(8.0 * constants::molar_mass_air_kg_mol /
-                                                  (constants::pi * constants::molar_gas_J_mol_K * T)));
+  const double lambda = 2.0 * mu /
+                        (P * std::sqrt(8.0 * constants::molar_mass_air_kg_mol /
+                                       (constants::pi * constants::molar_gas_J_mol_K * T)));
   const double d = p.diameter_m;
   const double cc = 1.0 + 2.0 * lambda / d * (1.257 + 0.4 * std::exp(-1.1 * d / (2.0 * lambda)));
   const double vg = p.density_kg_m3 * d * d * constants::gravity_m_s2 * cc / (18.0 * mu);
@@ -290,7 +356,8 @@ DryDepositionVelocities::DryDepositionVelocities(const std::vector<std::string>&
 void DryDepositionVelocities::column(const ColumnSurface& s, double* vd) const {
   const WeselySeason season = wesely_season(s.month, s.latitude_deg, s.t2_K);
   const double z0 = roughness_length_m(s.land_use, season);
-  const double L = obukhov_length_m(s.ustar_m_s, s.sensible_heat_W_m2, s.t_lowest_K, s.air_density_kg_m3);
+  const double L =
+      obukhov_length_m(s.ustar_m_s, s.sensible_heat_W_m2, s.t_lowest_K, s.air_density_kg_m3);
   const double ra = aerodynamic_resistance(s.z_reference_m, z0, s.ustar_m_s, L);
   SurfaceConditions sc;
   sc.solar_W_m2 = std::max(0.0, s.solar_W_m2);
@@ -299,14 +366,19 @@ void DryDepositionVelocities::column(const ColumnSurface& s, double* vd) const {
   const double dh2o = water_vapour_diffusivity(s.t2_K, s.pressure_Pa);
   for (std::size_t n = 0; n < kind_.size(); ++n) {
     switch (kind_[n]) {
-      case Kind::none: vd[n] = 0.0; break;
+      case Kind::none:
+        vd[n] = 0.0;
+        break;
       case Kind::particle:
-        vd[n] = particle_deposition_velocity(particle_[n], s.land_use, season, s.t2_K, s.pressure_Pa, s.ustar_m_s, ra);
+        vd[n] = particle_deposition_velocity(particle_[n], s.land_use, season, s.t2_K,
+                                             s.pressure_Pa, s.ustar_m_s, ra);
         break;
       default: {
         const auto& g = gas_[n];
-        const double rb = quasi_laminar_resistance(s.ustar_m_s, dh2o / g.diffusivity_ratio, s.t2_K, s.pressure_Pa);
-        const double rc = wesely_surface_resistance(g, s.land_use, season, sc, kind_[n] == Kind::so2, kind_[n] == Kind::o3);
+        const double rb = quasi_laminar_resistance(s.ustar_m_s, dh2o / g.diffusivity_ratio, s.t2_K,
+                                                   s.pressure_Pa);
+        const double rc = wesely_surface_resistance(g, s.land_use, season, sc,
+                                                    kind_[n] == Kind::so2, kind_[n] == Kind::o3);
         vd[n] = 1.0 / (ra + rb + rc);
       }
     }

@@ -22,8 +22,17 @@ namespace qiantang::solver::deposition {
 
 // Wesely (1989) land-use categories (1-based in the paper; 0-based here).
 enum class WeselyLandUse {
-  urban, agricultural, range, deciduous_forest, coniferous_forest, mixed_forest, water, barren,
-  wetland, range_agricultural, rocky_shrubs
+  urban,
+  agricultural,
+  range,
+  deciduous_forest,
+  coniferous_forest,
+  mixed_forest,
+  water,
+  barren,
+  wetland,
+  range_agricultural,
+  rocky_shrubs
 };
 // Wesely (1989) seasonal categories.
 enum class WeselySeason { midsummer, autumn, late_autumn, winter_snow, transitional_spring };
@@ -59,7 +68,8 @@ double wesely_surface_resistance(const GasDepositionProperties& g, WeselyLandUse
 double roughness_length_m(WeselyLandUse lu, WeselySeason s);
 
 // Monin–Obukhov length (m) from the sensible heat flux (W/m^2, positive upward).
-double obukhov_length_m(double ustar_m_s, double sensible_heat_W_m2, double T_K, double density_kg_m3);
+double obukhov_length_m(double ustar_m_s, double sensible_heat_W_m2, double T_K,
+                        double density_kg_m3);
 double aerodynamic_resistance(double z_m, double z0_m, double ustar_m_s, double obukhov_m);
 // Quasi-laminar resistance for a gas of molecular diffusivity D (m^2/s).
 double quasi_laminar_resistance(double ustar_m_s, double diffusivity_m2_s, double T_K, double P_Pa);
@@ -90,7 +100,8 @@ struct ColumnSurface {
 class DryDepositionVelocities {
  public:
   // `is_aerosol[n]` selects the particle scheme for species n.
-  DryDepositionVelocities(const std::vector<std::string>& names, const std::vector<bool>& is_aerosol);
+  DryDepositionVelocities(const std::vector<std::string>& names,
+                          const std::vector<bool>& is_aerosol);
   // Fills vd[n] for every species (0 for gases that do not deposit).
   void column(const ColumnSurface& s, double* vd) const;
   int size() const { return int(kind_.size()); }

@@ -27,8 +27,8 @@ std::optional<double> effective_henry_M_atm(const std::string& name, double T_K)
 
 struct WetColumn {
   int nz = 0;
-  const double* temperature_K = nullptr;     // [nz]
-  const double* density_kg_m3 = nullptr;     // [nz]
+  const double* temperature_K = nullptr;      // [nz]
+  const double* density_kg_m3 = nullptr;      // [nz]
   const double* cloud_water_kg_kg = nullptr;  // [nz]
   const double* rain_water_kg_kg = nullptr;   // [nz]
   const double* thickness_m = nullptr;        // [nz]

@@ -35,14 +35,16 @@ std::map<std::string, std::map<std::string, double>> last_budget(const std::file
     std::string v;
     std::vector<std::string> f;
     while (std::getline(ss, v, ',')) f.push_back(v);
-    for (std::size_t n = 2; n < f.size() && n < header.size(); ++n) out[f[1]][header[n]] = std::stod(f[n]);
+    for (std::size_t n = 2; n < f.size() && n < header.size(); ++n)
+      out[f[1]][header[n]] = std::stod(f[n]);
   }
   return out;
 }
 
 }  // namespace
 
-TEST_CASE("Aerosol and deposition processes in a model run close their budgets", "[deposition][aerosol][verification]") {
+TEST_CASE("Aerosol and deposition processes in a model run close their budgets",
+          "[deposition][aerosol][verification]") {
   solver::register_aerosol_processes(solver::ProcessFactory::instance());
   const auto dir = test::scratch_dir("aerosol_processes");
   cases::write_hangzhou_case("hangzhou-winter-coarse", dir);
@@ -50,14 +52,16 @@ TEST_CASE("Aerosol and deposition processes in a model run close their budgets",
   const auto files = cases::hangzhou_met_files(c, c.domains.front());
   // Gases as passive mol/mol tracers (no molar mass: their budget "kg" is kg of air × mol/mol),
   // aerosols as kg/kg.
-  const std::map<std::string, double> gases{{"SO2", 5e-9}, {"SULF", 1e-11}, {"H2O2", 1e-9}, {"O3", 40e-9},
-                                            {"NH3", 10e-9}, {"HNO3", 3e-9},  {"N2O5", 0.2e-9}};
-  const std::map<std::string, double> aerosols{{"ASO4", 8e-9},  {"ANO3", 6e-9},  {"ANH4", 4e-9},  {"APOA", 5e-9},
-                                               {"AEC", 2e-9},   {"ACORS", 10e-9}, {"SVOC1", 0.2e-9}, {"SVOC2", 0.5e-9},
-                                               {"SVOC3", 1e-9}, {"SVOC4", 2e-9},  {"ASOA1", 0},    {"ASOA2", 0},
-                                               {"ASOA3", 0},    {"ASOA4", 0}};
+  const std::map<std::string, double> gases{{"SO2", 5e-9},   {"SULF", 1e-11}, {"H2O2", 1e-9},
+                                            {"O3", 40e-9},   {"NH3", 10e-9},  {"HNO3", 3e-9},
+                                            {"N2O5", 0.2e-9}};
+  const std::map<std::string, double> aerosols{
+      {"ASO4", 8e-9},   {"ANO3", 6e-9},    {"ANH4", 4e-9},    {"APOA", 5e-9},  {"AEC", 2e-9},
+      {"ACORS", 10e-9}, {"SVOC1", 0.2e-9}, {"SVOC2", 0.5e-9}, {"SVOC3", 1e-9}, {"SVOC4", 2e-9},
+      {"ASOA1", 0},     {"ASOA2", 0},      {"ASOA3", 0},      {"ASOA4", 0}};
   std::ostringstream o;
-  o << "[run]\nstart = " << format_iso8601(c.start) << "\nhours = 3\ntime_step_s = 1200\nrestart_interval_h = 0\n"
+  o << "[run]\nstart = " << format_iso8601(c.start)
+    << "\nhours = 3\ntime_step_s = 1200\nrestart_interval_h = 0\n"
     << "progress = false\n\n[domain]\nname = d01\n\n[met]\nformat = cf\nfiles = ";
   for (std::size_t n = 0; n < files.size(); ++n) o << (n ? ", " : "") << files[n];
   auto list = [&](const std::map<std::string, double>& m) {
@@ -65,13 +69,15 @@ TEST_CASE("Aerosol and deposition processes in a model run close their budgets",
     for (const auto& [k, v] : m) s += (s.empty() ? "" : ", ") + k;
     return s;
   };
-  o << "\n\n[species]\ntracers = " << list(gases) << "\naerosols = " << list(aerosols) << "\n\n[initial_conditions]\n";
+  o << "\n\n[species]\ntracers = " << list(gases) << "\naerosols = " << list(aerosols)
+    << "\n\n[initial_conditions]\n";
   for (const auto& m : {gases, aerosols})
     for (const auto& [k, v] : m) o << k << " = " << v << "\n";
   o << "\n[boundary_conditions]\n";
   for (const auto& m : {gases, aerosols})
     for (const auto& [k, v] : m) o << k << " = " << v << "\n";
-  o << "\n[processes]\norder = vertical_diffusion, horizontal_advection, vertical_advection, cloud_chemistry, aerosol, wet_deposition, dry_deposition\n\n"
+  o << "\n[processes]\norder = vertical_diffusion, horizontal_advection, vertical_advection, "
+       "cloud_chemistry, aerosol, wet_deposition, dry_deposition\n\n"
     << "[output]\ndir = output\ninterval_s = 3600\nthree_d = false\n";
   std::ofstream(dir / "config_aerosol.ini") << o.str();
 
