@@ -44,7 +44,7 @@ DailyMap map(const std::string& day, double v) {
   m.ny = 4;
   for (int i = 0; i < 6; ++i) m.lon.push_back(119.5 + 0.2 * i);
   for (int j = 0; j < 4; ++j) m.lat.push_back(29.8 + 0.2 * j);
-  for (int k = 0; k < 24; ++k) m.value.push_back(v + k);
+  for (int k = 0; k < 24; ++k) m.value.push_back(v + 12.0 * k);  // spans several categories
   return m;
 }
 
