@@ -22,6 +22,8 @@ void aerosol_step(AerosolBatch& b, const AerosolOptions& o, std::span<const SoaC
                   double dt_s) {
   // Particle densities (kg/m^3) for the wet volume: inorganic salts 1770, organics 1400,
   // elemental carbon 1800, other primary 2000, water 1000 (assumed values, docs/aerosol.md).
+  // Cells are independent: threads share the batch (each writes only its own cells).
+#pragma omp parallel for schedule(static)
   for (int c = 0; c < b.n_cells; ++c) {
     const auto n = std::size_t(c);
     const double T = b.temperature_K[n];

@@ -36,8 +36,8 @@ inline constexpr std::array<std::string_view, 14> kAerosolTracers{
     "ASO4", "ANO3", "ANH4",  "AEC",   "APOA",  "AOTHR", "ACORS",
     "ANA",  "ACL",  "ASOA1", "ASOA2", "ASOA3", "ASOA4", "ASOA"};
 
-// True for the aerosol tracers that count towards PM2.5 (ASOA only when the bins are absent,
-// so that SOA is not counted twice: see pm25_member()).
+// True for the aerosol tracers that count towards PM2.5 (all but ACORS). ASOA is the sum of the
+// ASOA1..4 bins: a PM2.5 sum counts it only when the bins are absent.
 constexpr bool is_fine_aerosol(std::string_view name) {
   for (auto n : kAerosolTracers)
     if (n == name) return name != "ACORS";
