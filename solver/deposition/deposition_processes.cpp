@@ -44,6 +44,25 @@ int month_of(TimePoint t) {
 
 }  // namespace
 
+deposition::ColumnSurface column_surface(const MetTile& met, int j, int i, TimePoint t,
+                                         const std::string& land_use_table) {
+  deposition::ColumnSurface cs;
+  cs.ustar_m_s = met.friction_velocity_m_s(0, j, i);
+  cs.sensible_heat_W_m2 = met.sensible_heat_flux_W_m2(0, j, i);
+  cs.solar_W_m2 = met.shortwave_down_W_m2(0, j, i);
+  cs.t2_K = met.t2_K(0, j, i);
+  cs.pressure_Pa = met.pressure_Pa(0, j, i);
+  cs.air_density_kg_m3 = met.density_kg_m3(0, j, i);
+  cs.t_lowest_K = met.temperature_K(0, j, i);
+  cs.z_reference_m = 0.5 * met.layer_thickness_m(0, j, i);
+  cs.precipitation_mm_h = met.precipitation_rate_mm_h(0, j, i);
+  cs.latitude_deg = met.latitude_deg(0, j, i);
+  cs.month = month_of(t);
+  cs.land_use =
+      deposition::wesely_land_use(int(std::lround(met.land_use_category(0, j, i))), land_use_table);
+  return cs;
+}
+
 class DryDepositionProcess : public Process {
  public:
   DryDepositionProcess(const io::Config& c, Model& m)
@@ -62,25 +81,11 @@ class DryDepositionProcess : public Process {
     const int ns = s.tracers.size();
     if (velocity_.size() != std::size_t(ns))
       velocity_.assign(std::size_t(ns), Array3(Extents{e.nx, e.ny, 1, 0}));
-    const int month = month_of(ctx.time);
     std::vector<double> vd(static_cast<std::size_t>(ns));
     for (int j = 0; j < e.ny; ++j)
       for (int i = 0; i < e.nx; ++i) {
-        deposition::ColumnSurface cs;
-        cs.ustar_m_s = met.friction_velocity_m_s(0, j, i);
-        cs.sensible_heat_W_m2 = met.sensible_heat_flux_W_m2(0, j, i);
-        cs.solar_W_m2 = met.shortwave_down_W_m2(0, j, i);
-        cs.t2_K = met.t2_K(0, j, i);
-        cs.pressure_Pa = met.pressure_Pa(0, j, i);
-        cs.air_density_kg_m3 = met.density_kg_m3(0, j, i);
-        cs.t_lowest_K = met.temperature_K(0, j, i);
+        const deposition::ColumnSurface cs = column_surface(met, j, i, ctx.time, table_);
         const double dz = met.layer_thickness_m(0, j, i);
-        cs.z_reference_m = 0.5 * dz;
-        cs.precipitation_mm_h = met.precipitation_rate_mm_h(0, j, i);
-        cs.latitude_deg = met.latitude_deg(0, j, i);
-        cs.month = month;
-        cs.land_use =
-            deposition::wesely_land_use(int(std::lround(met.land_use_category(0, j, i))), table_);
         vd_.column(cs, vd.data());
         const double air = met.air_mass_kg(0, j, i);
         for (int n = 0; n < ns; ++n) {

@@ -10,10 +10,19 @@
 #include <string>
 #include <vector>
 
+#include "solver/common/time.hpp"
+#include "solver/deposition/dry_deposition.hpp"
 #include "solver/driver/process.hpp"
 #include "solver/fields/array3d.hpp"
 
 namespace qiantang::solver {
+
+struct MetTile;
+
+// The surface fields of column (j, i) of a met tile at time t, as the dry-deposition velocities
+// need them; `land_use_table` is "usgs" or "modis" (WRF LU_INDEX classes).
+deposition::ColumnSurface column_surface(const MetTile& met, int j, int i, TimePoint t,
+                                         const std::string& land_use_table);
 
 class DryDepositionProcess;
 
