@@ -5,11 +5,12 @@
 // observation files.
 //
 // Typical use by the forecast driver:
-//   auto cfg = forecast::load_product_config(ini);                    // [aqi] [validity] [alerts] ...
-//   forecast::ProductInputs in{.base = io::read_station_csv(run_dir / "stations.csv"), .config = cfg,
+//   auto cfg = forecast::load_product_config(ini);                    // [aqi] [validity] [alerts]
+//   ... forecast::ProductInputs in{.base = io::read_station_csv(run_dir / "stations.csv"), .config
+//   = cfg,
 //                              .out_dir = run_dir / "products"};
-//   auto p = forecast::make_products(in);          // writes daily_aqi.csv, alerts.json, report.html ...
-//   if (p.city.alerts.max_level() != forecast::AlertLevel::none)
+//   auto p = forecast::make_products(in);          // writes daily_aqi.csv, alerts.json,
+//   report.html ... if (p.city.alerts.max_level() != forecast::AlertLevel::none)
 //     run the scenario with  p.out_dir / "emergency_scaling.csv"  as [emissions] scaling, then
 //   in.scenario = io::read_station_csv(scenario_dir / "stations.csv"); make_products(in);
 #include <chrono>
@@ -67,7 +68,8 @@ struct ProductConfig {
 // [emergency] cuts = FILE, [city] name, stations = FILE, background = ids (overrides the list),
 // [report] title, png, overlays = FILES. Every key is optional. Paths relative to the INI.
 ProductConfig load_product_config(const io::Config& config);
-ProductConfig load_product_config(const std::filesystem::path& ini, const std::vector<std::string>& overrides = {});
+ProductConfig load_product_config(const std::filesystem::path& ini,
+                                  const std::vector<std::string>& overrides = {});
 
 struct ProductInputs {
   io::HourlySeries base;
@@ -82,7 +84,8 @@ struct ProductInputs {
 struct EntityProducts {
   std::string id;  // "city" or the station id
   std::string name;
-  std::map<std::string, std::vector<double>> hourly;  // pollutant -> hourly values (city mean for the city)
+  std::map<std::string, std::vector<double>>
+      hourly;  // pollutant -> hourly values (city mean for the city)
   std::vector<DailyAqi> daily;
   std::vector<std::optional<int>> hourly_aqi;
   AlertResult alerts;
@@ -94,7 +97,7 @@ struct ForecastProducts {
   EntityProducts city;
   std::vector<EntityProducts> stations;  // by id
   std::optional<EntityProducts> scenario_city;
-  std::vector<ScenarioDay> scenario;  // empty without a scenario
+  std::vector<ScenarioDay> scenario;          // empty without a scenario
   std::vector<ScalingRow> emergency_scaling;  // cuts for the base city alert episodes
   std::filesystem::path out_dir;
   std::vector<std::filesystem::path> files;  // everything written
@@ -117,7 +120,7 @@ std::string alert_summary_text(const ForecastProducts& p);
 // The self-contained HTML report (inline SVG, PNG as base64; no external resources).
 std::string report_html(const ForecastProducts& p, const ProductInputs& in);
 // PNGs without text: map_pm25_DAY.png, map_o3_DAY.png, series_ID.png; returns the paths.
-std::vector<std::filesystem::path> write_pngs(const std::filesystem::path& dir, const ForecastProducts& p,
-                                              const ProductInputs& in);
+std::vector<std::filesystem::path> write_pngs(const std::filesystem::path& dir,
+                                              const ForecastProducts& p, const ProductInputs& in);
 
 }  // namespace qiantang::forecast

@@ -33,7 +33,8 @@ std::vector<std::string> split(const std::string& s, char sep) {
   return out;
 }
 
-const char* kClauseForm = "clauses 'aqi > T for N h' (N a multiple of 24, or 'N d') joined by '&', alternatives by '|'";
+const char* kClauseForm =
+    "clauses 'aqi > T for N h' (N a multiple of 24, or 'N d') joined by '&', alternatives by '|'";
 
 AlertClause parse_clause(const std::string& text, const std::string& where) {
   // aqi > 200 for 24h   |  aqi>=150 for 2d
@@ -46,15 +47,18 @@ AlertClause parse_clause(const std::string& text, const std::string& where) {
   auto number = [&](double& out) {
     skip();
     const auto r = std::from_chars(s.data() + p, s.data() + s.size(), out);
-    if (r.ec != std::errc{}) throw InputError(where, "rule", std::string(kClauseForm) + ", got '" + text + "'");
+    if (r.ec != std::errc{})
+      throw InputError(where, "rule", std::string(kClauseForm) + ", got '" + text + "'");
     p = std::size_t(r.ptr - s.data());
   };
   AlertClause c;
   skip();
-  if (s.compare(p, 3, "aqi") != 0) throw InputError(where, "rule", std::string(kClauseForm) + ", got '" + text + "'");
+  if (s.compare(p, 3, "aqi") != 0)
+    throw InputError(where, "rule", std::string(kClauseForm) + ", got '" + text + "'");
   p += 3;
   skip();
-  if (p >= s.size() || s[p] != '>') throw InputError(where, "rule", std::string(kClauseForm) + ", got '" + text + "'");
+  if (p >= s.size() || s[p] != '>')
+    throw InputError(where, "rule", std::string(kClauseForm) + ", got '" + text + "'");
   ++p;
   if (p < s.size() && s[p] == '=') {
     c.inclusive = true;
@@ -62,7 +66,8 @@ AlertClause parse_clause(const std::string& text, const std::string& where) {
   }
   number(c.threshold);
   skip();
-  if (s.compare(p, 3, "for") != 0) throw InputError(where, "rule", std::string(kClauseForm) + ", got '" + text + "'");
+  if (s.compare(p, 3, "for") != 0)
+    throw InputError(where, "rule", std::string(kClauseForm) + ", got '" + text + "'");
   p += 3;
   double n = 0;
   number(n);
@@ -118,9 +123,12 @@ std::vector<bool> holds(const std::vector<std::optional<int>>& values, const Ale
 
 std::string date(std::chrono::sys_days d) { return format_date(d); }
 
-std::vector<AlertEpisode> episodes_of(const std::vector<AlertDay>& days, bool advisory, int merge_gap) {
+std::vector<AlertEpisode> episodes_of(const std::vector<AlertDay>& days, bool advisory,
+                                      int merge_gap) {
   std::vector<AlertEpisode> out;
-  auto flagged = [&](const AlertDay& d) { return advisory ? d.o3_advisory : d.level != AlertLevel::none; };
+  auto flagged = [&](const AlertDay& d) {
+    return advisory ? d.o3_advisory : d.level != AlertLevel::none;
+  };
   std::size_t i = 0;
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   while (i < days.size()) {
@@ -168,30 +176,42 @@ std::vector<AlertEpisode> episodes_of(const std::vector<AlertDay>& days, bool ad
 
 std::string to_string(AlertLevel l) {
   switch (l) {
-    case AlertLevel::none: return "none";
-    case AlertLevel::yellow: return "yellow";
-    case AlertLevel::orange: return "orange";
-    case AlertLevel::red: return "red";
+    case AlertLevel::none:
+      return "none";
+    case AlertLevel::yellow:
+      return "yellow";
+    case AlertLevel::orange:
+      return "orange";
+    case AlertLevel::red:
+      return "red";
   }
   return "none";
 }
 
 std::string to_string_zh(AlertLevel l) {
   switch (l) {
-    case AlertLevel::none: return "无";
-    case AlertLevel::yellow: return "黄色";
-    case AlertLevel::orange: return "橙色";
-    case AlertLevel::red: return "红色";
+    case AlertLevel::none:
+      return "无";
+    case AlertLevel::yellow:
+      return "黄色";
+    case AlertLevel::orange:
+      return "橙色";
+    case AlertLevel::red:
+      return "红色";
   }
   return "无";
 }
 
 const char* alert_colour(AlertLevel l) {
   switch (l) {
-    case AlertLevel::none: return "";
-    case AlertLevel::yellow: return "#FFD700";
-    case AlertLevel::orange: return "#FF8C00";
-    case AlertLevel::red: return "#E00000";
+    case AlertLevel::none:
+      return "";
+    case AlertLevel::yellow:
+      return "#FFD700";
+    case AlertLevel::orange:
+      return "#FF8C00";
+    case AlertLevel::red:
+      return "#E00000";
   }
   return "";
 }
@@ -236,28 +256,31 @@ AlertRules default_alert_rules() {
 AlertRules load_alert_rules(const io::Config& config, const std::string& section) {
   AlertRules r = default_alert_rules();
   auto rule = [&](const char* key, AlertRule& out) {
-    if (config.has(section, key)) out = parse_alert_rule(config.get_string(section, key), config.where(section, key));
+    if (config.has(section, key))
+      out = parse_alert_rule(config.get_string(section, key), config.where(section, key));
   };
   rule("yellow", r.yellow);
   rule("orange", r.orange);
   rule("red", r.red);
   rule("o3_advisory", r.o3_advisory);
   r.merge_gap_days = int(config.get_int(section, "merge_gap_days", r.merge_gap_days));
-  if (r.merge_gap_days < 0) throw InputError(config.where(section, "merge_gap_days"), "merge_gap_days", "an integer >= 0");
+  if (r.merge_gap_days < 0)
+    throw InputError(config.where(section, "merge_gap_days"), "merge_gap_days", "an integer >= 0");
   const std::string m = config.get_string(section, "pm_aqi", "rolling_24h_max");
   if (m == "rolling_24h_max")
     r.pm_aqi = PmAlertAqi::rolling_24h_max;
   else if (m == "calendar_day")
     r.pm_aqi = PmAlertAqi::calendar_day;
   else
-    throw InputError(config.where(section, "pm_aqi"), "pm_aqi", "rolling_24h_max or calendar_day, got '" + m + "'");
+    throw InputError(config.where(section, "pm_aqi"), "pm_aqi",
+                     "rolling_24h_max or calendar_day, got '" + m + "'");
   return r;
 }
 
-std::vector<AlertInputDay> alert_inputs(const std::vector<TimePoint>& hours,
-                                        const std::map<std::string, std::vector<double>>& by_pollutant,
-                                        const std::vector<DailyAqi>& daily, const DailyOptions& options,
-                                        PmAlertAqi method) {
+std::vector<AlertInputDay> alert_inputs(
+    const std::vector<TimePoint>& hours,
+    const std::map<std::string, std::vector<double>>& by_pollutant,
+    const std::vector<DailyAqi>& daily, const DailyOptions& options, PmAlertAqi method) {
   // Per-pollutant rolling IAQI of the 24-h running means (PM2.5, PM10).
   std::map<Pollutant, std::vector<std::optional<int>>> rolling;
   if (method == PmAlertAqi::rolling_24h_max)
@@ -297,7 +320,8 @@ std::vector<AlertInputDay> alert_inputs(const std::vector<TimePoint>& hours,
       }
       consider(best, p);
     }
-    for (Pollutant p : {Pollutant::so2, Pollutant::no2, Pollutant::co}) consider(d.iaqi[std::size_t(p)], p);
+    for (Pollutant p : {Pollutant::so2, Pollutant::no2, Pollutant::co})
+      consider(d.iaqi[std::size_t(p)], p);
     out.push_back(a);
   }
   return out;
@@ -340,7 +364,8 @@ AlertResult evaluate_alerts(const std::vector<AlertInputDay>& days, const AlertR
       }
   }
   r.episodes = episodes_of(r.days, false, rules.merge_gap_days);
-  for (auto& e : episodes_of(r.days, true, rules.merge_gap_days)) r.episodes.push_back(std::move(e));
+  for (auto& e : episodes_of(r.days, true, rules.merge_gap_days))
+    r.episodes.push_back(std::move(e));
   return r;
 }
 
@@ -351,16 +376,19 @@ std::string alert_result_json(const AlertResult& r, int indent) {
   o << pad << "  \"episodes\": [";
   for (std::size_t k = 0; k < r.episodes.size(); ++k) {
     const AlertEpisode& e = r.episodes[k];
-    o << (k ? "," : "") << "\n" << pad << "    {\"type\": " << json_string(e.o3_advisory ? "o3_advisory" : "alert")
+    o << (k ? "," : "") << "\n"
+      << pad << "    {\"type\": " << json_string(e.o3_advisory ? "o3_advisory" : "alert")
       << ", \"level\": " << json_string(e.o3_advisory ? "o3_advisory" : to_string(e.level))
       << ", \"start\": " << json_string(date(e.start)) << ", \"end\": " << json_string(date(e.end))
-      << ", \"rule\": " << json_string(e.rule) << ", \"driving_pollutant\": " << json_string(e.driver)
-      << ",\n" << pad << "     \"days\": [";
+      << ", \"rule\": " << json_string(e.rule)
+      << ", \"driving_pollutant\": " << json_string(e.driver) << ",\n"
+      << pad << "     \"days\": [";
     for (std::size_t i = 0; i < e.days.size(); ++i) {
       const AlertDay& d = e.days[i];
       o << (i ? ", " : "") << "{\"day\": " << json_string(date(d.input.day))
-        << ", \"alert_aqi\": " << json_int(d.input.alert_aqi) << ", \"aqi\": " << json_int(d.input.aqi)
-        << ", \"o3_iaqi\": " << json_int(d.input.o3_iaqi) << ", \"driver\": " << json_string(d.input.driver)
+        << ", \"alert_aqi\": " << json_int(d.input.alert_aqi)
+        << ", \"aqi\": " << json_int(d.input.aqi) << ", \"o3_iaqi\": " << json_int(d.input.o3_iaqi)
+        << ", \"driver\": " << json_string(d.input.driver)
         << ", \"level\": " << json_string(to_string(d.level)) << "}";
     }
     o << "]}";
@@ -369,10 +397,12 @@ std::string alert_result_json(const AlertResult& r, int indent) {
   o << pad << "  \"days\": [";
   for (std::size_t i = 0; i < r.days.size(); ++i) {
     const AlertDay& d = r.days[i];
-    o << (i ? "," : "") << "\n" << pad << "    {\"day\": " << json_string(date(d.input.day))
-      << ", \"alert_aqi\": " << json_int(d.input.alert_aqi) << ", \"aqi\": " << json_int(d.input.aqi)
-      << ", \"driver\": " << json_string(d.input.driver) << ", \"level\": " << json_string(to_string(d.level))
-      << ", \"rule\": " << json_string(d.rule) << ", \"o3_advisory\": " << (d.o3_advisory ? "true" : "false") << "}";
+    o << (i ? "," : "") << "\n"
+      << pad << "    {\"day\": " << json_string(date(d.input.day))
+      << ", \"alert_aqi\": " << json_int(d.input.alert_aqi)
+      << ", \"aqi\": " << json_int(d.input.aqi) << ", \"driver\": " << json_string(d.input.driver)
+      << ", \"level\": " << json_string(to_string(d.level)) << ", \"rule\": " << json_string(d.rule)
+      << ", \"o3_advisory\": " << (d.o3_advisory ? "true" : "false") << "}";
   }
   o << (r.days.empty() ? "" : "\n" + pad + "  ") << "]\n" << pad << "}";
   return o.str();

@@ -30,9 +30,9 @@
 namespace qiantang::forecast {
 
 enum class AlertLevel { none = 0, yellow = 1, orange = 2, red = 3 };
-std::string to_string(AlertLevel l);        // "none", "yellow", "orange", "red"
-std::string to_string_zh(AlertLevel l);     // "无", "黄色", "橙色", "红色"
-const char* alert_colour(AlertLevel l);     // "#FFD700", "#FF8C00", "#E00000"; "" for none
+std::string to_string(AlertLevel l);     // "none", "yellow", "orange", "red"
+std::string to_string_zh(AlertLevel l);  // "无", "黄色", "橙色", "红色"
+const char* alert_colour(AlertLevel l);  // "#FFD700", "#FF8C00", "#E00000"; "" for none
 std::optional<AlertLevel> parse_alert_level(const std::string& s);
 
 struct AlertClause {
@@ -59,7 +59,9 @@ struct AlertRules {
   AlertRule o3_advisory;
   int merge_gap_days = 1;
   PmAlertAqi pm_aqi = PmAlertAqi::rolling_24h_max;
-  const AlertRule& rule(AlertLevel l) const { return l == AlertLevel::red ? red : l == AlertLevel::orange ? orange : yellow; }
+  const AlertRule& rule(AlertLevel l) const {
+    return l == AlertLevel::red ? red : l == AlertLevel::orange ? orange : yellow;
+  }
 };
 AlertRules default_alert_rules();
 // Section [alerts] (keys yellow, orange, red, o3_advisory, merge_gap_days, pm_aqi); absent keys
@@ -77,26 +79,26 @@ struct AlertInputDay {
 };
 
 // Alert inputs from hourly series and the daily AQI of the same entity (one per daily entry).
-std::vector<AlertInputDay> alert_inputs(const std::vector<TimePoint>& hours,
-                                        const std::map<std::string, std::vector<double>>& by_pollutant,
-                                        const std::vector<DailyAqi>& daily, const DailyOptions& options,
-                                        PmAlertAqi method);
+std::vector<AlertInputDay> alert_inputs(
+    const std::vector<TimePoint>& hours,
+    const std::map<std::string, std::vector<double>>& by_pollutant,
+    const std::vector<DailyAqi>& daily, const DailyOptions& options, PmAlertAqi method);
 
 struct AlertDay {
   AlertInputDay input;
   AlertLevel level = AlertLevel::none;
-  std::string rule;          // the alternative that set the level
+  std::string rule;  // the alternative that set the level
   bool o3_advisory = false;
   std::string o3_rule;
 };
 
 struct AlertEpisode {
-  bool o3_advisory = false;  // false: coloured alert
-  AlertLevel level = AlertLevel::none;  // highest level in the episode (none for advisories)
+  bool o3_advisory = false;              // false: coloured alert
+  AlertLevel level = AlertLevel::none;   // highest level in the episode (none for advisories)
   std::chrono::sys_days start{}, end{};  // inclusive Beijing days
-  std::string rule;          // rule of the first day at the episode's level
-  std::string driver;        // driving pollutant of the day with the largest alert AQI
-  std::vector<AlertDay> days;  // start..end
+  std::string rule;                      // rule of the first day at the episode's level
+  std::string driver;                    // driving pollutant of the day with the largest alert AQI
+  std::vector<AlertDay> days;            // start..end
 };
 
 struct AlertResult {

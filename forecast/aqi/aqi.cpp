@@ -14,16 +14,16 @@ constexpr std::array<double, 8> kIaqiSteps{0, 50, 100, 150, 200, 300, 400, 500};
 // AqiMetric. µg/m^3 except CO (mg/m^3). IAQI 0, 50, 100, 150, 200, 300, 400, 500.
 const std::array<Breakpoints, kAqiMetricCount>& table_2012() {
   static const std::array<Breakpoints, kAqiMetricCount> t{{
-      {kIaqiSteps, {0, 50, 150, 475, 800, 1600, 2100, 2620}},   // SO2 24h
-      {kIaqiSteps, {0, 150, 500, 650, 800}},                    // SO2 1h (ends at IAQI 200)
-      {kIaqiSteps, {0, 40, 80, 180, 280, 565, 750, 940}},       // NO2 24h
-      {kIaqiSteps, {0, 100, 200, 700, 1200, 2340, 3090, 3840}}, // NO2 1h
-      {kIaqiSteps, {0, 50, 150, 250, 350, 420, 500, 600}},      // PM10 24h (2012)
-      {kIaqiSteps, {0, 2, 4, 14, 24, 36, 48, 60}},              // CO 24h
-      {kIaqiSteps, {0, 5, 10, 35, 60, 90, 120, 150}},           // CO 1h
-      {kIaqiSteps, {0, 160, 200, 300, 400, 800, 1000, 1200}},   // O3 1h
-      {kIaqiSteps, {0, 100, 160, 215, 265, 800}},               // O3 8h (ends at IAQI 300)
-      {kIaqiSteps, {0, 35, 75, 115, 150, 250, 350, 500}},       // PM2.5 24h (2012)
+      {kIaqiSteps, {0, 50, 150, 475, 800, 1600, 2100, 2620}},    // SO2 24h
+      {kIaqiSteps, {0, 150, 500, 650, 800}},                     // SO2 1h (ends at IAQI 200)
+      {kIaqiSteps, {0, 40, 80, 180, 280, 565, 750, 940}},        // NO2 24h
+      {kIaqiSteps, {0, 100, 200, 700, 1200, 2340, 3090, 3840}},  // NO2 1h
+      {kIaqiSteps, {0, 50, 150, 250, 350, 420, 500, 600}},       // PM10 24h (2012)
+      {kIaqiSteps, {0, 2, 4, 14, 24, 36, 48, 60}},               // CO 24h
+      {kIaqiSteps, {0, 5, 10, 35, 60, 90, 120, 150}},            // CO 1h
+      {kIaqiSteps, {0, 160, 200, 300, 400, 800, 1000, 1200}},    // O3 1h
+      {kIaqiSteps, {0, 100, 160, 215, 265, 800}},                // O3 8h (ends at IAQI 300)
+      {kIaqiSteps, {0, 35, 75, 115, 150, 250, 350, 500}},        // PM2.5 24h (2012)
   }};
   return t;
 }
@@ -51,15 +51,18 @@ std::optional<AqiStandard> parse_aqi_standard(const std::string& s) {
   return std::nullopt;
 }
 
-std::string to_string(AqiStandard s) { return s == AqiStandard::hj633_2012 ? "HJ 633-2012" : "HJ 633-2026"; }
+std::string to_string(AqiStandard s) {
+  return s == AqiStandard::hj633_2012 ? "HJ 633-2012" : "HJ 633-2026";
+}
 
 AqiStandard standard_for_day(std::chrono::sys_days beijing_day) {
   return beijing_day >= kHj633_2026_start ? AqiStandard::hj633_2026 : AqiStandard::hj633_2012;
 }
 
 std::string to_string(AqiMetric m) {
-  static const char* names[kAqiMetricCount] = {"SO2_24h", "SO2_1h", "NO2_24h", "NO2_1h", "PM10_24h",
-                                               "CO_24h",  "CO_1h",  "O3_1h",   "O3_8h",  "PM2.5_24h"};
+  static const char* names[kAqiMetricCount] = {"SO2_24h",  "SO2_1h",   "NO2_24h", "NO2_1h",
+                                               "PM10_24h", "CO_24h",   "CO_1h",   "O3_1h",
+                                               "O3_8h",    "PM2.5_24h"};
   return names[int(m)];
 }
 
@@ -106,7 +109,8 @@ std::optional<int> iaqi(AqiStandard s, AqiMetric m, double conc, const AqiOption
   const double c = input_concentration(s, m, conc, options);
   if (!(c >= 0.0)) return std::nullopt;
   if (open_ended(m) && c > breakpoints(s, m).conc.back()) {
-    if (options.over800_for(s) == Over800Rule::fixed_iaqi) return m == AqiMetric::so2_1h ? 200 : 300;
+    if (options.over800_for(s) == Over800Rule::fixed_iaqi)
+      return m == AqiMetric::so2_1h ? 200 : 300;
     return std::nullopt;  // 2012: the caller substitutes the 24-h SO2 / 1-h O3 IAQI
   }
   const auto v = iaqi_linear(s, m, c);

@@ -27,7 +27,18 @@ AqiStandard standard_for_day(std::chrono::sys_days beijing_day);
 inline constexpr std::chrono::sys_days kHj633_2026_start{std::chrono::year{2026} / 3 / 1};
 
 // The concentration kinds that have an IAQI breakpoint row.
-enum class AqiMetric { so2_24h, so2_1h, no2_24h, no2_1h, pm10_24h, co_24h, co_1h, o3_1h, o3_8h, pm25_24h };
+enum class AqiMetric {
+  so2_24h,
+  so2_1h,
+  no2_24h,
+  no2_1h,
+  pm10_24h,
+  co_24h,
+  co_1h,
+  o3_1h,
+  o3_8h,
+  pm25_24h
+};
 inline constexpr int kAqiMetricCount = 10;
 std::string to_string(AqiMetric m);  // "SO2_24h", ...
 
@@ -49,14 +60,19 @@ struct AqiOptions {
     return forced ? *forced : standard_for_day(day);
   }
   Over800Rule over800_for(AqiStandard s) const {
-    return over800 ? *over800 : (s == AqiStandard::hj633_2012 ? Over800Rule::hj633_2012 : Over800Rule::fixed_iaqi);
+    return over800
+               ? *over800
+               : (s == AqiStandard::hj633_2012 ? Over800Rule::hj633_2012 : Over800Rule::fixed_iaqi);
   }
-  bool round_inputs_for(AqiStandard s) const { return round_inputs ? *round_inputs : s == AqiStandard::hj633_2026; }
+  bool round_inputs_for(AqiStandard s) const {
+    return round_inputs ? *round_inputs : s == AqiStandard::hj633_2026;
+  }
 };
 
 struct Breakpoints {
   std::array<double, 8> iaqi{0, 50, 100, 150, 200, 300, 400, 500};
-  std::vector<double> conc;  // breakpoints for iaqi[0..n): n = 5 for SO2-1h (to 200), 6 for O3-8h (to 300), else 8
+  std::vector<double>
+      conc;  // breakpoints for iaqi[0..n): n = 5 for SO2-1h (to 200), 6 for O3-8h (to 300), else 8
 };
 // The breakpoint row of a metric in a version (µg/m^3; CO mg/m^3).
 const Breakpoints& breakpoints(AqiStandard s, AqiMetric m);
@@ -78,10 +94,11 @@ double input_concentration(AqiStandard s, AqiMetric m, double conc, const AqiOpt
 
 // AQI categories (HJ 633 Table 2).
 struct AqiCategory {
-  int level;              // 1..6
-  const char* name_zh;    // 优 ...
-  const char* name_en;    // Excellent, Good, Lightly polluted, Moderately polluted, Heavily polluted, Severely polluted
-  const char* colour;     // "#00E400" ...
+  int level;            // 1..6
+  const char* name_zh;  // 优 ...
+  const char* name_en;  // Excellent, Good, Lightly polluted, Moderately polluted, Heavily polluted,
+                        // Severely polluted
+  const char* colour;   // "#00E400" ...
 };
 const AqiCategory& aqi_category(int aqi);  // aqi >= 0
 const std::array<AqiCategory, 6>& aqi_categories();

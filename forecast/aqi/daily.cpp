@@ -28,31 +28,44 @@ std::array<double, 24> day_hours(const std::vector<TimePoint>& hours, const std:
   return out;
 }
 
-const std::vector<double>* lookup(const std::map<std::string, std::vector<double>>& m, Pollutant p) {
+const std::vector<double>* lookup(const std::map<std::string, std::vector<double>>& m,
+                                  Pollutant p) {
   const auto it = m.find(to_string(p));
   return it == m.end() ? nullptr : &it->second;
 }
 
 AqiMetric daily_metric(Pollutant p) {
   switch (p) {
-    case Pollutant::so2: return AqiMetric::so2_24h;
-    case Pollutant::no2: return AqiMetric::no2_24h;
-    case Pollutant::pm10: return AqiMetric::pm10_24h;
-    case Pollutant::co: return AqiMetric::co_24h;
-    case Pollutant::o3: return AqiMetric::o3_8h;
-    case Pollutant::pm25: return AqiMetric::pm25_24h;
+    case Pollutant::so2:
+      return AqiMetric::so2_24h;
+    case Pollutant::no2:
+      return AqiMetric::no2_24h;
+    case Pollutant::pm10:
+      return AqiMetric::pm10_24h;
+    case Pollutant::co:
+      return AqiMetric::co_24h;
+    case Pollutant::o3:
+      return AqiMetric::o3_8h;
+    case Pollutant::pm25:
+      return AqiMetric::pm25_24h;
   }
   return AqiMetric::pm25_24h;
 }
 
 AqiMetric hourly_metric(Pollutant p) {
   switch (p) {
-    case Pollutant::so2: return AqiMetric::so2_1h;
-    case Pollutant::no2: return AqiMetric::no2_1h;
-    case Pollutant::pm10: return AqiMetric::pm10_24h;
-    case Pollutant::co: return AqiMetric::co_1h;
-    case Pollutant::o3: return AqiMetric::o3_1h;
-    case Pollutant::pm25: return AqiMetric::pm25_24h;
+    case Pollutant::so2:
+      return AqiMetric::so2_1h;
+    case Pollutant::no2:
+      return AqiMetric::no2_1h;
+    case Pollutant::pm10:
+      return AqiMetric::pm10_24h;
+    case Pollutant::co:
+      return AqiMetric::co_1h;
+    case Pollutant::o3:
+      return AqiMetric::o3_1h;
+    case Pollutant::pm25:
+      return AqiMetric::pm25_24h;
   }
   return AqiMetric::pm25_24h;
 }
@@ -72,12 +85,18 @@ std::string to_string(Pollutant p) {
 
 double DailyConcentrations::value(Pollutant p) const {
   switch (p) {
-    case Pollutant::so2: return so2_24h;
-    case Pollutant::no2: return no2_24h;
-    case Pollutant::pm10: return pm10_24h;
-    case Pollutant::co: return co_24h;
-    case Pollutant::o3: return o3_mda8;
-    case Pollutant::pm25: return pm25_24h;
+    case Pollutant::so2:
+      return so2_24h;
+    case Pollutant::no2:
+      return no2_24h;
+    case Pollutant::pm10:
+      return pm10_24h;
+    case Pollutant::co:
+      return co_24h;
+    case Pollutant::o3:
+      return o3_mda8;
+    case Pollutant::pm25:
+      return pm25_24h;
   }
   return kNaN;
 }
@@ -94,7 +113,8 @@ std::string DailyAqi::primary_text() const {
 std::vector<std::chrono::sys_days> beijing_days(const std::vector<TimePoint>& hours) {
   std::vector<std::chrono::sys_days> out;
   if (hours.empty()) return out;
-  for (auto d = day_of_hour_end(hours.front()); d <= day_of_hour_end(hours.back()); d += std::chrono::days{1})
+  for (auto d = day_of_hour_end(hours.front()); d <= day_of_hour_end(hours.back());
+       d += std::chrono::days{1})
     out.push_back(d);
   return out;
 }
@@ -120,9 +140,10 @@ double valid_mean(const double* v, std::size_t n, int min_valid, int* count) {
   return (k >= min_valid && k > 0) ? sum / k : kNaN;
 }
 
-DailyConcentrations daily_concentrations(const std::vector<TimePoint>& hours,
-                                         const std::map<std::string, std::vector<double>>& by_pollutant,
-                                         std::chrono::sys_days day, const ValidityRules& rules) {
+DailyConcentrations daily_concentrations(
+    const std::vector<TimePoint>& hours,
+    const std::map<std::string, std::vector<double>>& by_pollutant, std::chrono::sys_days day,
+    const ValidityRules& rules) {
   DailyConcentrations c;
   c.day = day;
   for (Pollutant p : kPollutants) {
@@ -131,11 +152,21 @@ DailyConcentrations daily_concentrations(const std::vector<TimePoint>& hours,
     const double mean = valid_mean(h.data(), h.size(), rules.daily_min_hours, &n);
     c.valid_hours[std::size_t(p)] = n;
     switch (p) {
-      case Pollutant::so2: c.so2_24h = mean; break;
-      case Pollutant::no2: c.no2_24h = mean; break;
-      case Pollutant::pm10: c.pm10_24h = mean; break;
-      case Pollutant::co: c.co_24h = mean; break;
-      case Pollutant::pm25: c.pm25_24h = mean; break;
+      case Pollutant::so2:
+        c.so2_24h = mean;
+        break;
+      case Pollutant::no2:
+        c.no2_24h = mean;
+        break;
+      case Pollutant::pm10:
+        c.pm10_24h = mean;
+        break;
+      case Pollutant::co:
+        c.co_24h = mean;
+        break;
+      case Pollutant::pm25:
+        c.pm25_24h = mean;
+        break;
       case Pollutant::o3: {
         // 8-h windows ending at hour-ending e = first..24 cover hours e-7..e (index e-8..e-1).
         double best = kNaN;
@@ -173,29 +204,34 @@ DailyAqi daily_aqi(const DailyConcentrations& c, const DailyOptions& options) {
       // HJ 633—2012 Table 1 note: above 800 µg/m^3 the 8-h O3 IAQI is not computed and the
       // 1-h O3 IAQI is used instead.
       if (!i && !std::isnan(v)) i = iaqi(d.standard, AqiMetric::o3_1h, c.o3_1h_max, options.aqi);
-      if (options.o3_1h_in_daily) i = max_opt(i, iaqi(d.standard, AqiMetric::o3_1h, c.o3_1h_max, options.aqi));
+      if (options.o3_1h_in_daily)
+        i = max_opt(i, iaqi(d.standard, AqiMetric::o3_1h, c.o3_1h_max, options.aqi));
     }
     d.iaqi[std::size_t(p)] = i;
     d.aqi = max_opt(d.aqi, i);
   }
-  d.complete = std::all_of(d.iaqi.begin(), d.iaqi.end(), [](const auto& x) { return x.has_value(); });
+  d.complete =
+      std::all_of(d.iaqi.begin(), d.iaqi.end(), [](const auto& x) { return x.has_value(); });
   if (d.aqi && *d.aqi > 50)
     for (Pollutant p : kPollutants)
       if (d.iaqi[std::size_t(p)] == d.aqi) d.primary.push_back(p);
   return d;
 }
 
-std::vector<DailyAqi> daily_aqi_series(const std::vector<TimePoint>& hours,
-                                       const std::map<std::string, std::vector<double>>& by_pollutant,
-                                       const std::vector<std::chrono::sys_days>& days, const DailyOptions& options) {
+std::vector<DailyAqi> daily_aqi_series(
+    const std::vector<TimePoint>& hours,
+    const std::map<std::string, std::vector<double>>& by_pollutant,
+    const std::vector<std::chrono::sys_days>& days, const DailyOptions& options) {
   std::vector<DailyAqi> out;
   out.reserve(days.size());
-  for (auto day : days) out.push_back(daily_aqi(daily_concentrations(hours, by_pollutant, day, options.validity), options));
+  for (auto day : days)
+    out.push_back(
+        daily_aqi(daily_concentrations(hours, by_pollutant, day, options.validity), options));
   return out;
 }
 
-std::map<std::string, std::vector<double>> city_mean(const io::HourlySeries& series,
-                                                    const std::vector<std::string>& city_stations) {
+std::map<std::string, std::vector<double>> city_mean(
+    const io::HourlySeries& series, const std::vector<std::string>& city_stations) {
   std::map<std::string, std::vector<double>> out;
   for (Pollutant p : kPollutants) {
     const std::string name = to_string(p);
@@ -234,9 +270,9 @@ std::vector<double> running_mean(const std::vector<double>& v, int window, int m
   return out;
 }
 
-std::vector<std::optional<int>> hourly_aqi(const std::vector<TimePoint>& hours,
-                                           const std::map<std::string, std::vector<double>>& by_pollutant,
-                                           const DailyOptions& options) {
+std::vector<std::optional<int>> hourly_aqi(
+    const std::vector<TimePoint>& hours,
+    const std::map<std::string, std::vector<double>>& by_pollutant, const DailyOptions& options) {
   std::vector<std::optional<int>> out(hours.size());
   std::vector<double> so2_24;
   if (const auto* so2 = lookup(by_pollutant, Pollutant::so2))
@@ -256,9 +292,9 @@ std::vector<std::optional<int>> hourly_aqi(const std::vector<TimePoint>& hours,
   return out;
 }
 
-std::vector<std::optional<int>> rolling_pm_aqi(const std::vector<TimePoint>& hours,
-                                               const std::map<std::string, std::vector<double>>& by_pollutant,
-                                               const DailyOptions& options) {
+std::vector<std::optional<int>> rolling_pm_aqi(
+    const std::vector<TimePoint>& hours,
+    const std::map<std::string, std::vector<double>>& by_pollutant, const DailyOptions& options) {
   std::vector<std::optional<int>> out(hours.size());
   for (Pollutant p : {Pollutant::pm25, Pollutant::pm10}) {
     const auto* v = lookup(by_pollutant, p);

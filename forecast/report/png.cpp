@@ -35,7 +35,8 @@ Rgb parse_colour(const std::string& hex) {
   return {h(1), h(3), h(5)};
 }
 
-Image::Image(int w, int h, Rgb fill) : width(w), height(h), rgb(std::size_t(w) * std::size_t(h) * 3) {
+Image::Image(int w, int h, Rgb fill)
+    : width(w), height(h), rgb(std::size_t(w) * std::size_t(h) * 3) {
   for (std::size_t i = 0; i < rgb.size(); i += 3) {
     rgb[i] = fill.r;
     rgb[i + 1] = fill.g;
@@ -78,7 +79,8 @@ void Image::fill_convex(const double* xs, const double* ys, int n, Rgb c) {
     ymin = std::min(ymin, ys[i]);
     ymax = std::max(ymax, ys[i]);
   }
-  for (int y = std::max(0, int(std::floor(ymin))); y <= std::min(height - 1, int(std::ceil(ymax))); ++y) {
+  for (int y = std::max(0, int(std::floor(ymin))); y <= std::min(height - 1, int(std::ceil(ymax)));
+       ++y) {
     const double yc = y + 0.5;
     double xl = 1e300, xr = -1e300;
     for (int i = 0; i < n; ++i) {
@@ -90,7 +92,8 @@ void Image::fill_convex(const double* xs, const double* ys, int n, Rgb c) {
       xr = std::max(xr, x);
     }
     if (xl > xr) continue;
-    for (int x = std::max(0, int(std::ceil(xl - 0.5))); x <= std::min(width - 1, int(std::floor(xr - 0.5))); ++x)
+    for (int x = std::max(0, int(std::ceil(xl - 0.5)));
+         x <= std::min(width - 1, int(std::floor(xr - 0.5))); ++x)
       set(x, y, c);
   }
 }
@@ -112,7 +115,8 @@ std::vector<std::uint8_t> encode_png(const Image& img) {
   std::vector<std::uint8_t> ihdr;
   put32(ihdr, std::uint32_t(img.width));
   put32(ihdr, std::uint32_t(img.height));
-  ihdr.insert(ihdr.end(), {8, 2, 0, 0, 0});  // 8-bit, truecolour RGB, deflate, filter 0, no interlace
+  ihdr.insert(ihdr.end(),
+              {8, 2, 0, 0, 0});  // 8-bit, truecolour RGB, deflate, filter 0, no interlace
   chunk(o, "IHDR", ihdr);
   chunk(o, "IDAT", z);
   chunk(o, "IEND", {});
@@ -130,7 +134,8 @@ void write_png(const std::filesystem::path& file, const Image& img) {
 bool png_size(const std::vector<std::uint8_t>& p, int& width, int& height) {
   if (p.size() < 24 || p[0] != 0x89 || p[1] != 'P' || p[12] != 'I' || p[13] != 'H') return false;
   auto get32 = [&](std::size_t i) {
-    return int((std::uint32_t(p[i]) << 24) | (std::uint32_t(p[i + 1]) << 16) | (std::uint32_t(p[i + 2]) << 8) | p[i + 3]);
+    return int((std::uint32_t(p[i]) << 24) | (std::uint32_t(p[i + 1]) << 16) |
+               (std::uint32_t(p[i + 2]) << 8) | p[i + 3]);
   };
   width = get32(16);
   height = get32(20);
@@ -142,7 +147,8 @@ std::string base64(const std::vector<std::uint8_t>& b) {
   std::string o;
   o.reserve((b.size() + 2) / 3 * 4);
   for (std::size_t i = 0; i < b.size(); i += 3) {
-    const std::uint32_t v = (std::uint32_t(b[i]) << 16) | (i + 1 < b.size() ? std::uint32_t(b[i + 1]) << 8 : 0) |
+    const std::uint32_t v = (std::uint32_t(b[i]) << 16) |
+                            (i + 1 < b.size() ? std::uint32_t(b[i + 1]) << 8 : 0) |
                             (i + 2 < b.size() ? std::uint32_t(b[i + 2]) : 0);
     o += t[(v >> 18) & 63];
     o += t[(v >> 12) & 63];

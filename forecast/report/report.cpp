@@ -18,11 +18,20 @@ std::string esc(const std::string& s) {
   std::string o;
   for (char c : s) {
     switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
+      case '&':
+        o += "&amp;";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '"':
+        o += "&quot;";
+        break;
+      default:
+        o += c;
     }
   }
   return o;
@@ -83,7 +92,8 @@ Field normalise(const DailyMap& m) {
   if (f.lon1 <= f.lon0) f.lon1 = f.lon0 + 0.1;
   if (f.lat1 <= f.lat0) f.lat1 = f.lat0 + 0.1;
   // Half a cell margin so edge cells are whole.
-  const double dx = (f.lon1 - f.lon0) / std::max(1, f.nx - 1) * 0.5, dy = (f.lat1 - f.lat0) / std::max(1, f.ny - 1) * 0.5;
+  const double dx = (f.lon1 - f.lon0) / std::max(1, f.nx - 1) * 0.5,
+               dy = (f.lat1 - f.lat0) / std::max(1, f.ny - 1) * 0.5;
   f.lon0 -= dx;
   f.lon1 += dx;
   f.lat0 -= dy;
@@ -132,7 +142,8 @@ Image render_field(const Field& f, const Frame& fr, AqiMetric m, AqiStandard s) 
     return v;
   };
   auto corner = [&](int I, int J, const std::vector<double>& a) {
-    return 0.25 * (centre(I - 1, J - 1, a) + centre(I, J - 1, a) + centre(I - 1, J, a) + centre(I, J, a));
+    return 0.25 *
+           (centre(I - 1, J - 1, a) + centre(I, J - 1, a) + centre(I - 1, J, a) + centre(I, J, a));
   };
   for (int j = 0; j < ny; ++j)
     for (int i = 0; i < nx; ++i) {
@@ -150,20 +161,25 @@ Image render_field(const Field& f, const Frame& fr, AqiMetric m, AqiStandard s) 
 void draw_overlays_raster(Image& img, const Frame& fr, const std::vector<MapOverlay>& ov) {
   for (const auto& o : ov)
     for (std::size_t k = 1; k < o.lon.size(); ++k)
-      img.line(fr.x(o.lon[k - 1]), fr.y(o.lat[k - 1]), fr.x(o.lon[k]), fr.y(o.lat[k]), Rgb{60, 60, 60});
+      img.line(fr.x(o.lon[k - 1]), fr.y(o.lat[k - 1]), fr.x(o.lon[k]), fr.y(o.lat[k]),
+               Rgb{60, 60, 60});
 }
 
 void draw_stations_raster(Image& img, const Frame& fr, const std::vector<StationInfo>& st) {
   for (const auto& s : st) {
     const int x = int(fr.x(s.lon)), y = int(fr.y(s.lat));
     img.fill_rect(x - 3, y - 3, x + 4, y + 4, Rgb{0, 0, 0});
-    img.fill_rect(x - 2, y - 2, x + 3, y + 3, s.background ? Rgb{80, 160, 255} : Rgb{255, 255, 255});
+    img.fill_rect(x - 2, y - 2, x + 3, y + 3,
+                  s.background ? Rgb{80, 160, 255} : Rgb{255, 255, 255});
   }
 }
 
-std::string map_svg(const DailyMap& m, AqiMetric metric, const std::string& title, const ProductInputs& in) {
+std::string map_svg(const DailyMap& m, AqiMetric metric, const std::string& title,
+                    const ProductInputs& in) {
   const Field f = normalise(m);
-  if (!f.ok) return "<p class=\"warn\">Map " + esc(title) + ": inconsistent field sizes (nx*ny values and 1-D or 2-D lat/lon expected).</p>";
+  if (!f.ok)
+    return "<p class=\"warn\">Map " + esc(title) +
+           ": inconsistent field sizes (nx*ny values and 1-D or 2-D lat/lon expected).</p>";
   const auto day = parse_day(m.day + "T00:00:00Z");
   const AqiStandard s = in.config.daily.aqi.standard_for(day ? *day : std::chrono::sys_days{});
   const Frame fr = frame_of(f, 420);
@@ -171,37 +187,42 @@ std::string map_svg(const DailyMap& m, AqiMetric metric, const std::string& titl
   const int ml = 46, mt = 22, mb = 34;
   const int W = fr.w + ml + 10, H = fr.h + mt + mb;
   std::ostringstream o;
-  o << "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << W << "\" height=\"" << H
-    << "\" viewBox=\"0 0 " << W << " " << H << "\">";
+  o << "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << W << "\" height=\""
+    << H << "\" viewBox=\"0 0 " << W << " " << H << "\">";
   o << "<text x=\"" << ml << "\" y=\"15\" class=\"t\">" << esc(title) << "</text>";
   o << "<image x=\"" << ml << "\" y=\"" << mt << "\" width=\"" << fr.w << "\" height=\"" << fr.h
-    << "\" preserveAspectRatio=\"none\" href=\"data:image/png;base64," << base64(encode_png(img)) << "\"/>";
+    << "\" preserveAspectRatio=\"none\" href=\"data:image/png;base64," << base64(encode_png(img))
+    << "\"/>";
   o << "<g transform=\"translate(" << ml << "," << mt << ")\">";
   for (const auto& ov : in.config.overlays) {
     o << "<polyline class=\"ov\" points=\"";
-    for (std::size_t k = 0; k < ov.lon.size(); ++k) o << num(fr.x(ov.lon[k])) << "," << num(fr.y(ov.lat[k])) << " ";
+    for (std::size_t k = 0; k < ov.lon.size(); ++k)
+      o << num(fr.x(ov.lon[k])) << "," << num(fr.y(ov.lat[k])) << " ";
     o << "\"/>";
   }
   for (const auto& st : in.config.stations) {
     if (st.lon < fr.lon0 || st.lon > fr.lon1 || st.lat < fr.lat0 || st.lat > fr.lat1) continue;
-    o << "<circle cx=\"" << num(fr.x(st.lon)) << "\" cy=\"" << num(fr.y(st.lat)) << "\" r=\"3.5\" class=\""
-      << (st.background ? "stb" : "st") << "\"><title>" << esc(st.id + " " + st.name) << "</title></circle>";
+    o << "<circle cx=\"" << num(fr.x(st.lon)) << "\" cy=\"" << num(fr.y(st.lat))
+      << "\" r=\"3.5\" class=\"" << (st.background ? "stb" : "st") << "\"><title>"
+      << esc(st.id + " " + st.name) << "</title></circle>";
   }
   o << "<rect x=\"0\" y=\"0\" width=\"" << fr.w << "\" height=\"" << fr.h << "\" class=\"box\"/>";
   // Ticks: 4 per axis.
   for (int k = 0; k <= 4; ++k) {
-    const double lon = fr.lon0 + (fr.lon1 - fr.lon0) * k / 4, lat = fr.lat0 + (fr.lat1 - fr.lat0) * k / 4;
-    o << "<text x=\"" << num(fr.x(lon)) << "\" y=\"" << fr.h + 13 << "\" class=\"ax\" text-anchor=\"middle\">" << num(lon)
-      << "&#176;E</text>";
-    o << "<text x=\"-4\" y=\"" << num(fr.y(lat) + 3) << "\" class=\"ax\" text-anchor=\"end\">" << num(lat) << "&#176;N</text>";
+    const double lon = fr.lon0 + (fr.lon1 - fr.lon0) * k / 4,
+                 lat = fr.lat0 + (fr.lat1 - fr.lat0) * k / 4;
+    o << "<text x=\"" << num(fr.x(lon)) << "\" y=\"" << fr.h + 13
+      << "\" class=\"ax\" text-anchor=\"middle\">" << num(lon) << "&#176;E</text>";
+    o << "<text x=\"-4\" y=\"" << num(fr.y(lat) + 3) << "\" class=\"ax\" text-anchor=\"end\">"
+      << num(lat) << "&#176;N</text>";
   }
   o << "</g>";
   // Legend of categories.
   int lx = ml;
   for (const auto& c : aqi_categories()) {
-    o << "<rect x=\"" << lx << "\" y=\"" << H - 14 << "\" width=\"10\" height=\"10\" fill=\"" << c.colour
-      << "\" stroke=\"#333\" stroke-width=\"0.5\"/><text x=\"" << lx + 13 << "\" y=\"" << H - 5 << "\" class=\"ax\">"
-      << c.name_zh << "</text>";
+    o << "<rect x=\"" << lx << "\" y=\"" << H - 14 << "\" width=\"10\" height=\"10\" fill=\""
+      << c.colour << "\" stroke=\"#333\" stroke-width=\"0.5\"/><text x=\"" << lx + 13 << "\" y=\""
+      << H - 5 << "\" class=\"ax\">" << c.name_zh << "</text>";
     lx += 62;
   }
   o << "</svg>";
@@ -236,12 +257,14 @@ Image series_png(const EntityProducts& e) {
   Image img(f.w, f.h);
   for (int b = 0; b < 6; ++b) {
     Rgb c = parse_colour(aqi_categories()[std::size_t(b)].colour);
-    c = {std::uint8_t(255 - (255 - c.r) * 0.4), std::uint8_t(255 - (255 - c.g) * 0.4), std::uint8_t(255 - (255 - c.b) * 0.4)};
+    c = {std::uint8_t(255 - (255 - c.r) * 0.4), std::uint8_t(255 - (255 - c.g) * 0.4),
+         std::uint8_t(255 - (255 - c.b) * 0.4)};
     img.fill_rect(0, int(f.y(kBands[b + 1])), f.w, int(f.y(kBands[b])) + 1, c);
   }
   for (std::size_t i = 1; i < e.hourly_aqi.size(); ++i)
     if (e.hourly_aqi[i] && e.hourly_aqi[i - 1])
-      img.line(f.x(i - 1), f.y(*e.hourly_aqi[i - 1]), f.x(i), f.y(*e.hourly_aqi[i]), Rgb{20, 20, 20}, 2);
+      img.line(f.x(i - 1), f.y(*e.hourly_aqi[i - 1]), f.x(i), f.y(*e.hourly_aqi[i]),
+               Rgb{20, 20, 20}, 2);
   return img;
 }
 
@@ -250,16 +273,20 @@ std::string series_svg(const EntityProducts& e, const std::vector<TimePoint>& ho
   const int ml = 40, mt = 20, mb = 22;
   const int W = f.w + ml + 10, H = f.h + mt + mb;
   std::ostringstream o;
-  o << "<svg class=\"series\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << W << "\" height=\"" << H
-    << "\" viewBox=\"0 0 " << W << " " << H << "\"><text x=\"" << ml << "\" y=\"14\" class=\"t\">"
-    << esc(e.id == "city" ? e.name + " (city mean)" : e.id + " " + e.name) << " &#8212; hourly AQI; bars: daily AQI</text>";
+  o << "<svg class=\"series\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << W << "\" height=\""
+    << H << "\" viewBox=\"0 0 " << W << " " << H << "\"><text x=\"" << ml
+    << "\" y=\"14\" class=\"t\">"
+    << esc(e.id == "city" ? e.name + " (city mean)" : e.id + " " + e.name)
+    << " &#8212; hourly AQI; bars: daily AQI</text>";
   o << "<g transform=\"translate(" << ml << "," << mt << ")\">";
   for (int b = 0; b < 6; ++b) {
     if (kBands[b] >= f.ymax) break;
     const double top = f.y(kBands[b + 1]), bot = f.y(kBands[b]);
-    o << "<rect x=\"0\" y=\"" << num(top) << "\" width=\"" << f.w << "\" height=\"" << num(bot - top) << "\" fill=\""
-      << aqi_categories()[std::size_t(b)].colour << "\" fill-opacity=\"0.35\"/>";
-    o << "<text x=\"-4\" y=\"" << num(bot + 3) << "\" class=\"ax\" text-anchor=\"end\">" << int(kBands[b]) << "</text>";
+    o << "<rect x=\"0\" y=\"" << num(top) << "\" width=\"" << f.w << "\" height=\""
+      << num(bot - top) << "\" fill=\"" << aqi_categories()[std::size_t(b)].colour
+      << "\" fill-opacity=\"0.35\"/>";
+    o << "<text x=\"-4\" y=\"" << num(bot + 3) << "\" class=\"ax\" text-anchor=\"end\">"
+      << int(kBands[b]) << "</text>";
   }
   // Hourly AQI polyline, broken at missing hours.
   std::string pts;
@@ -282,41 +309,49 @@ std::string series_svg(const EntityProducts& e, const std::vector<TimePoint>& ho
     const std::size_t i0 = std::size_t((first - hours.front()) / std::chrono::hours{1});
     const std::size_t i1 = std::min(i0 + 23, f.n ? f.n - 1 : 0);
     if (d.aqi)
-      o << "<line class=\"day\" x1=\"" << num(f.x(i0)) << "\" x2=\"" << num(f.x(i1)) << "\" y1=\"" << num(f.y(*d.aqi))
-        << "\" y2=\"" << num(f.y(*d.aqi)) << "\"><title>" << format_date(d.day) << " AQI " << *d.aqi << "</title></line>";
-    o << "<line class=\"tick\" x1=\"" << num(f.x(i0)) << "\" x2=\"" << num(f.x(i0)) << "\" y1=\"0\" y2=\"" << f.h << "\"/>";
-    o << "<text x=\"" << num(f.x(i0) + 2) << "\" y=\"" << f.h + 14 << "\" class=\"ax\">" << format_date(d.day) << "</text>";
+      o << "<line class=\"day\" x1=\"" << num(f.x(i0)) << "\" x2=\"" << num(f.x(i1)) << "\" y1=\""
+        << num(f.y(*d.aqi)) << "\" y2=\"" << num(f.y(*d.aqi)) << "\"><title>" << format_date(d.day)
+        << " AQI " << *d.aqi << "</title></line>";
+    o << "<line class=\"tick\" x1=\"" << num(f.x(i0)) << "\" x2=\"" << num(f.x(i0))
+      << "\" y1=\"0\" y2=\"" << f.h << "\"/>";
+    o << "<text x=\"" << num(f.x(i0) + 2) << "\" y=\"" << f.h + 14 << "\" class=\"ax\">"
+      << format_date(d.day) << "</text>";
   }
-  o << "<rect x=\"0\" y=\"0\" width=\"" << f.w << "\" height=\"" << f.h << "\" class=\"box\"/></g></svg>";
+  o << "<rect x=\"0\" y=\"0\" width=\"" << f.w << "\" height=\"" << f.h
+    << "\" class=\"box\"/></g></svg>";
   return o.str();
 }
 
 std::string level_badge(AlertLevel l) {
   if (l == AlertLevel::none) return "<span class=\"lv\">none</span>";
-  return std::string("<span class=\"lv\" style=\"background:") + alert_colour(l) + "\">" + to_string(l) + " " +
-         to_string_zh(l) + "</span>";
+  return std::string("<span class=\"lv\" style=\"background:") + alert_colour(l) + "\">" +
+         to_string(l) + " " + to_string_zh(l) + "</span>";
 }
 
 std::string aqi_cell(const std::optional<int>& a) {
   if (!a) return "<td class=\"na\">&ndash;</td>";
   const auto& c = aqi_category(*a);
   const bool dark = c.level >= 4;
-  return std::string("<td class=\"aqi\" style=\"background:") + c.colour + (dark ? ";color:#fff" : "") + "\">" +
-         std::to_string(*a) + "</td>";
+  return std::string("<td class=\"aqi\" style=\"background:") + c.colour +
+         (dark ? ";color:#fff" : "") + "\">" + std::to_string(*a) + "</td>";
 }
 
 std::string daily_table(const EntityProducts& e) {
   std::ostringstream o;
   o << "<h3>" << esc(e.id == "city" ? e.name + " (city mean)" : e.id + " " + e.name) << "</h3>";
-  o << "<table class=\"daily\"><tr><th>day</th><th>AQI</th><th>category</th><th>primary</th><th>PM2.5 24h µg/m³</th>"
+  o << "<table "
+       "class=\"daily\"><tr><th>day</th><th>AQI</th><th>category</th><th>primary</th><th>PM2.5 24h "
+       "µg/m³</th>"
        "<th>O3 MDA8 µg/m³</th><th>alert AQI</th><th>alert</th><th>standard</th></tr>";
   for (std::size_t i = 0; i < e.daily.size(); ++i) {
     const auto& d = e.daily[i];
     const AlertDay* a = i < e.alerts.days.size() ? &e.alerts.days[i] : nullptr;
     o << "<tr><td>" << format_date(d.day) << "</td>" << aqi_cell(d.aqi) << "<td>"
-      << (d.aqi ? std::string(aqi_category(*d.aqi).name_zh) + " " + aqi_category(*d.aqi).name_en : "no data") << "</td><td>"
-      << (d.primary.empty() ? "&ndash;" : esc(d.primary_text())) << "</td><td>" << f1(d.conc.pm25_24h) << "</td><td>"
-      << f1(d.conc.o3_mda8) << "</td>" << (a ? aqi_cell(a->input.alert_aqi) : "<td></td>") << "<td>"
+      << (d.aqi ? std::string(aqi_category(*d.aqi).name_zh) + " " + aqi_category(*d.aqi).name_en
+                : "no data")
+      << "</td><td>" << (d.primary.empty() ? "&ndash;" : esc(d.primary_text())) << "</td><td>"
+      << f1(d.conc.pm25_24h) << "</td><td>" << f1(d.conc.o3_mda8) << "</td>"
+      << (a ? aqi_cell(a->input.alert_aqi) : "<td></td>") << "<td>"
       << (a ? level_badge(a->level) + (a->o3_advisory ? " O3 advisory" : "") : "") << "</td><td>"
       << to_string(d.standard) << "</td></tr>";
   }
@@ -327,16 +362,21 @@ std::string daily_table(const EntityProducts& e) {
 std::string episodes_html(const AlertResult& r) {
   std::ostringstream o;
   if (r.episodes.empty()) return "<p>No heavy-pollution alert and no O3 advisory.</p>";
-  o << "<table class=\"episodes\"><tr><th>type</th><th>level</th><th>from</th><th>to</th><th>driving pollutant</th>"
+  o << "<table "
+       "class=\"episodes\"><tr><th>type</th><th>level</th><th>from</th><th>to</th><th>driving "
+       "pollutant</th>"
        "<th>rule</th><th>alert AQI per day</th></tr>";
   for (const auto& e : r.episodes) {
-    o << "<tr><td>" << (e.o3_advisory ? "O3 health advisory" : "heavy-pollution alert") << "</td><td>"
-      << (e.o3_advisory ? "<span class=\"lv\" style=\"background:#9ecae1\">O3 advisory</span>" : level_badge(e.level))
-      << "</td><td>" << format_date(e.start) << "</td><td>" << format_date(e.end) << "</td><td>" << esc(e.driver)
-      << "</td><td>" << esc(e.o3_advisory ? e.rule : e.rule) << "</td><td>";
+    o << "<tr><td>" << (e.o3_advisory ? "O3 health advisory" : "heavy-pollution alert")
+      << "</td><td>"
+      << (e.o3_advisory ? "<span class=\"lv\" style=\"background:#9ecae1\">O3 advisory</span>"
+                        : level_badge(e.level))
+      << "</td><td>" << format_date(e.start) << "</td><td>" << format_date(e.end) << "</td><td>"
+      << esc(e.driver) << "</td><td>" << esc(e.o3_advisory ? e.rule : e.rule) << "</td><td>";
     for (const auto& d : e.days) {
       const auto v = e.o3_advisory ? d.input.o3_iaqi : d.input.alert_aqi;
-      o << format_date(d.input.day).substr(5) << ": " << (v ? std::to_string(*v) : "&ndash;") << " ";
+      o << format_date(d.input.day).substr(5) << ": " << (v ? std::to_string(*v) : "&ndash;")
+        << " ";
     }
     o << "</td></tr>";
   }
@@ -345,14 +385,20 @@ std::string episodes_html(const AlertResult& r) {
 }
 
 const char* kCss =
-    "body{font-family:sans-serif;margin:1.5em;color:#222}h1{font-size:1.5em}h2{border-bottom:2px solid #444;"
-    "margin-top:1.6em}table{border-collapse:collapse;margin:0.4em 0 1em}td,th{border:1px solid #bbb;padding:2px 7px;"
+    "body{font-family:sans-serif;margin:1.5em;color:#222}h1{font-size:1.5em}h2{border-bottom:2px "
+    "solid #444;"
+    "margin-top:1.6em}table{border-collapse:collapse;margin:0.4em 0 1em}td,th{border:1px solid "
+    "#bbb;padding:2px 7px;"
     "font-size:0.9em;text-align:center}th{background:#eee}td.aqi{font-weight:bold}td.na{color:#888}"
-    ".lv{padding:1px 6px;border-radius:3px;border:1px solid #888}.banner{font-size:1.2em;padding:0.5em;"
-    "border:2px solid #444;display:inline-block}.warn{color:#a00}.map,.series{margin:4px;background:#fff}"
+    ".lv{padding:1px 6px;border-radius:3px;border:1px solid "
+    "#888}.banner{font-size:1.2em;padding:0.5em;"
+    "border:2px solid "
+    "#444;display:inline-block}.warn{color:#a00}.map,.series{margin:4px;background:#fff}"
     "svg .t{font-size:12px;font-weight:bold}svg .ax{font-size:9px}svg .box{fill:none;stroke:#333}"
-    "svg .ov{fill:none;stroke:#333;stroke-width:0.8}svg .st{fill:#fff;stroke:#000}svg .stb{fill:#50a0ff;stroke:#000}"
-    "svg .ln{fill:none;stroke:#111;stroke-width:1.3}svg .day{stroke:#000;stroke-width:3;stroke-opacity:0.55}"
+    "svg .ov{fill:none;stroke:#333;stroke-width:0.8}svg .st{fill:#fff;stroke:#000}svg "
+    ".stb{fill:#50a0ff;stroke:#000}"
+    "svg .ln{fill:none;stroke:#111;stroke-width:1.3}svg "
+    ".day{stroke:#000;stroke-width:3;stroke-opacity:0.55}"
     "svg .tick{stroke:#666;stroke-dasharray:2,3}";
 
 }  // namespace
@@ -360,17 +406,19 @@ const char* kCss =
 std::string report_html(const ForecastProducts& p, const ProductInputs& in) {
   std::ostringstream o;
   const auto& cfg = in.config;
-  o << "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" << esc(cfg.title)
-    << "</title><style>" << kCss << "</style></head><body>\n";
-  o << "<h1>" << esc(cfg.title) << " &#8212; " << esc(p.city.name) << ", " << format_date(p.days.front()) << " to "
-    << format_date(p.days.back()) << "</h1>\n";
+  o << "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"
+    << esc(cfg.title) << "</title><style>" << kCss << "</style></head><body>\n";
+  o << "<h1>" << esc(cfg.title) << " &#8212; " << esc(p.city.name) << ", "
+    << format_date(p.days.front()) << " to " << format_date(p.days.back()) << "</h1>\n";
 
   // 1. Alert summary.
   const AlertLevel top = p.city.alerts.max_level();
   o << "<section id=\"alert-summary\"><h2>Alert summary</h2>";
-  o << "<p class=\"banner\" style=\"background:" << (top == AlertLevel::none ? "#e8f5e9" : alert_colour(top)) << "\">"
-    << (top == AlertLevel::none ? "No heavy-pollution alert for the city"
-                                : "City: " + to_string(top) + " alert (" + to_string_zh(top) + "预警)")
+  o << "<p class=\"banner\" style=\"background:"
+    << (top == AlertLevel::none ? "#e8f5e9" : alert_colour(top)) << "\">"
+    << (top == AlertLevel::none
+            ? "No heavy-pollution alert for the city"
+            : "City: " + to_string(top) + " alert (" + to_string_zh(top) + "预警)")
     << "</p>";
   o << "<h3>" << esc(p.city.name) << "</h3>" << episodes_html(p.city.alerts);
   bool any_station = false;
@@ -408,11 +456,14 @@ std::string report_html(const ForecastProducts& p, const ProductInputs& in) {
       o << "</div>";
     }
   }
-  o << "<p>Colours: AQI category of the value (PM2.5 24-h and O3 8-h rows of the day's standard). Stations: white, "
+  o << "<p>Colours: AQI category of the value (PM2.5 24-h and O3 8-h rows of the day's standard). "
+       "Stations: white, "
        "background station blue. "
-    << (cfg.overlays.empty() ? "Coastline and district boundaries: none drawn (no boundary data configured; "
-                               "give polygons with [report] overlays)."
-                             : "Boundaries: " + std::to_string(cfg.overlays.size()) + " configured polylines; coastline only if among them.")
+    << (cfg.overlays.empty()
+            ? "Coastline and district boundaries: none drawn (no boundary data configured; "
+              "give polygons with [report] overlays)."
+            : "Boundaries: " + std::to_string(cfg.overlays.size()) +
+                  " configured polylines; coastline only if among them.")
     << "</p></section>\n";
 
   // 4. Time series.
@@ -423,16 +474,21 @@ std::string report_html(const ForecastProducts& p, const ProductInputs& in) {
   // 5. Scenario comparison.
   o << "<section id=\"scenario\"><h2>Emergency-control scenario</h2>";
   if (!p.scenario_city) {
-    o << "<p>No scenario run" << (p.emergency_scaling.empty() ? " (no alert forecast)." : " yet.") << "</p>";
+    o << "<p>No scenario run" << (p.emergency_scaling.empty() ? " (no alert forecast)." : " yet.")
+      << "</p>";
   } else {
-    o << "<p>" << esc(in.scenario_name) << " versus base, city mean.</p><table class=\"scenario\"><tr><th>day</th>"
-         "<th>PM2.5 base</th><th>PM2.5 scenario</th><th>&#916;PM2.5</th><th>AQI base</th><th>AQI scenario</th>"
+    o << "<p>" << esc(in.scenario_name)
+      << " versus base, city mean.</p><table class=\"scenario\"><tr><th>day</th>"
+         "<th>PM2.5 base</th><th>PM2.5 scenario</th><th>&#916;PM2.5</th><th>AQI base</th><th>AQI "
+         "scenario</th>"
          "<th>&#916;AQI</th><th>alert base</th><th>alert scenario</th></tr>";
     for (const auto& d : p.scenario)
-      o << "<tr><td>" << format_date(d.day) << "</td><td>" << f1(d.base_pm25) << "</td><td>" << f1(d.scenario_pm25)
-        << "</td><td>" << f1(d.delta_pm25()) << "</td>" << aqi_cell(d.base_aqi) << aqi_cell(d.scenario_aqi) << "<td>"
-        << (d.delta_aqi() ? std::to_string(*d.delta_aqi()) : "&ndash;") << "</td><td>" << level_badge(d.base_level)
-        << "</td><td>" << level_badge(d.scenario_level) << "</td></tr>";
+      o << "<tr><td>" << format_date(d.day) << "</td><td>" << f1(d.base_pm25) << "</td><td>"
+        << f1(d.scenario_pm25) << "</td><td>" << f1(d.delta_pm25()) << "</td>"
+        << aqi_cell(d.base_aqi) << aqi_cell(d.scenario_aqi) << "<td>"
+        << (d.delta_aqi() ? std::to_string(*d.delta_aqi()) : "&ndash;") << "</td><td>"
+        << level_badge(d.base_level) << "</td><td>" << level_badge(d.scenario_level)
+        << "</td></tr>";
     o << "</table>";
   }
   if (!p.emergency_scaling.empty()) {
@@ -441,15 +497,16 @@ std::string report_html(const ForecastProducts& p, const ProductInputs& in) {
   }
   o << "</section>\n";
   o << "<footer><p>AQI: HJ 633 (2012 before 2026-03-01, 2026 from then"
-    << (cfg.daily.aqi.forced ? "; forced " + to_string(*cfg.daily.aqi.forced) : "") << "). Alert rules: yellow "
-    << esc(cfg.alerts.yellow.text) << "; orange " << esc(cfg.alerts.orange.text) << "; red " << esc(cfg.alerts.red.text)
-    << "; O3 advisory " << esc(cfg.alerts.o3_advisory.text) << ". Produced by qiantang.</p></footer>";
+    << (cfg.daily.aqi.forced ? "; forced " + to_string(*cfg.daily.aqi.forced) : "")
+    << "). Alert rules: yellow " << esc(cfg.alerts.yellow.text) << "; orange "
+    << esc(cfg.alerts.orange.text) << "; red " << esc(cfg.alerts.red.text) << "; O3 advisory "
+    << esc(cfg.alerts.o3_advisory.text) << ". Produced by qiantang.</p></footer>";
   o << "</body></html>\n";
   return o.str();
 }
 
-std::vector<std::filesystem::path> write_pngs(const std::filesystem::path& dir, const ForecastProducts& p,
-                                              const ProductInputs& in) {
+std::vector<std::filesystem::path> write_pngs(const std::filesystem::path& dir,
+                                              const ForecastProducts& p, const ProductInputs& in) {
   std::vector<std::filesystem::path> out;
   auto maps = [&](const std::vector<DailyMap>& v, AqiMetric m, const char* prefix) {
     for (const auto& d : v) {
@@ -457,7 +514,8 @@ std::vector<std::filesystem::path> write_pngs(const std::filesystem::path& dir, 
       if (!f.ok) continue;
       const auto day = parse_day(d.day + "T00:00:00Z");
       const Frame fr = frame_of(f, 600);
-      Image img = render_field(f, fr, m, in.config.daily.aqi.standard_for(day ? *day : std::chrono::sys_days{}));
+      Image img = render_field(
+          f, fr, m, in.config.daily.aqi.standard_for(day ? *day : std::chrono::sys_days{}));
       draw_overlays_raster(img, fr, in.config.overlays);
       draw_stations_raster(img, fr, in.config.stations);
       const auto file = dir / (std::string(prefix) + d.day + ".png");

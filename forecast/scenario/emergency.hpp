@@ -40,7 +40,8 @@ std::vector<ScalingRow> emergency_scaling(AlertLevel level, const EmergencyCutTa
                                           std::optional<TimePoint> end = std::nullopt);
 // One set of rows per coloured episode of `alerts`, active from 00:00 Beijing time of its first
 // day to 24:00 of its last day, at the episode's level.
-std::vector<ScalingRow> emergency_scaling(const AlertResult& alerts, const EmergencyCutTable& table);
+std::vector<ScalingRow> emergency_scaling(const AlertResult& alerts,
+                                          const EmergencyCutTable& table);
 // `sector,species,region,factor,start,end` (times ISO-8601 +08:00, empty = unbounded).
 void write_scaling_csv(const std::filesystem::path& file, const std::vector<ScalingRow>& rows);
 std::string format_scaling_csv(const std::vector<ScalingRow>& rows);
@@ -57,8 +58,10 @@ struct ScenarioDay {
   }
 };
 // Per day present in both: city-mean PM2.5, AQI and alert level of base and scenario.
-std::vector<ScenarioDay> compare_scenario(const std::vector<DailyAqi>& base, const AlertResult& base_alerts,
-                                          const std::vector<DailyAqi>& scenario, const AlertResult& scenario_alerts);
+std::vector<ScenarioDay> compare_scenario(const std::vector<DailyAqi>& base,
+                                          const AlertResult& base_alerts,
+                                          const std::vector<DailyAqi>& scenario,
+                                          const AlertResult& scenario_alerts);
 // day,base_pm25,scenario_pm25,delta_pm25,base_aqi,scenario_aqi,delta_aqi,base_level,scenario_level
 void write_scenario_csv(const std::filesystem::path& file, const std::vector<ScenarioDay>& days);
 

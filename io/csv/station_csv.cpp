@@ -111,7 +111,8 @@ HourlySeries build(std::vector<Record>& records, const std::string& name) {
     const Record& a = records[i - 1];
     const Record& b = records[i];
     if (a.time == b.time && a.station == b.station && a.pollutant == b.pollutant)
-      throw InputError(name + ":" + std::to_string(b.line), "station " + b.station + " " + b.pollutant,
+      throw InputError(name + ":" + std::to_string(b.line),
+                       "station " + b.station + " " + b.pollutant,
                        "one value per hour, already given at line " + std::to_string(a.line) +
                            " for " + format_beijing_iso8601(b.time));
   }
@@ -153,14 +154,16 @@ HourlySeries parse_long(std::istream& in, const std::string& name, const Station
     const std::string where = name + ":" + std::to_string(lineno);
     const auto f = split_csv(line, where);
     if (f.size() != 4)
-      throw InputError(where, "record", "4 fields time,station,pollutant,value, got " +
-                                            std::to_string(f.size()));
+      throw InputError(where, "record",
+                       "4 fields time,station,pollutant,value, got " + std::to_string(f.size()));
     const auto t = parse_iso8601(f[0]);
     if (!t || !has_explicit_offset(f[0]))
-      throw InputError(where, "time",
-                       "ISO-8601 with an offset, e.g. 2026-01-10T08:00:00+08:00, got '" + f[0] + "'");
+      throw InputError(
+          where, "time",
+          "ISO-8601 with an offset, e.g. 2026-01-10T08:00:00+08:00, got '" + f[0] + "'");
     if (t->time_since_epoch() % std::chrono::hours{1} != Seconds{0})
-      throw InputError(where, "time", "a whole hour (end of the averaging hour), got '" + f[0] + "'");
+      throw InputError(where, "time",
+                       "a whole hour (end of the averaging hour), got '" + f[0] + "'");
     if (f[1].empty()) throw InputError(where, "station", "a non-empty station id");
     if (f[2].empty() || (!opt.keep_other_types && !is_known_pollutant(f[2])))
       throw InputError(where, "pollutant", "one of " + pollutant_list() + ", got '" + f[2] + "'");
@@ -185,8 +188,9 @@ HourlySeries parse_wide(std::istream& in, const std::vector<std::string>& header
     const std::string where = name + ":" + std::to_string(lineno);
     const auto f = split_csv(line, where);
     if (f.size() != header.size())
-      throw InputError(where, "record", std::to_string(header.size()) +
-                                            " fields as in the header, got " + std::to_string(f.size()));
+      throw InputError(where, "record",
+                       std::to_string(header.size()) + " fields as in the header, got " +
+                           std::to_string(f.size()));
     const long date = parse_integer(f[0], where, "date", "a date YYYYMMDD");
     const std::chrono::year_month_day ymd{std::chrono::year{int(date / 10000)},
                                           std::chrono::month{unsigned(date / 100 % 100)},
@@ -200,9 +204,11 @@ HourlySeries parse_wide(std::istream& in, const std::vector<std::string>& header
     if (type.empty()) throw InputError(where, "type", "a pollutant type such as PM2.5 or O3_8h");
     if (!opt.keep_other_types && !is_known_pollutant(type)) continue;
     // Row (D, h) is the hour ending at D h:00 Beijing time.
-    const TimePoint end = TimePoint{std::chrono::sys_days{ymd}} + std::chrono::hours{hour} - kBeijingOffset;
+    const TimePoint end =
+        TimePoint{std::chrono::sys_days{ymd}} + std::chrono::hours{hour} - kBeijingOffset;
     for (std::size_t c = 3; c < f.size(); ++c) {
-      const double v = parse_value(f[c], where, "column " + std::to_string(c + 1) + " (" + header[c] + ")");
+      const double v =
+          parse_value(f[c], where, "column " + std::to_string(c + 1) + " (" + header[c] + ")");
       if (std::isnan(v)) continue;
       records.push_back({end, header[c], type, v, lineno});
     }
@@ -213,17 +219,19 @@ HourlySeries parse_wide(std::istream& in, const std::vector<std::string>& header
 HourlySeries parse_stream(std::istream& in, const std::string& name, const StationCsvOptions& opt) {
   std::string line;
   if (!std::getline(in, line))
-    throw InputError(name, "header", "a header line time,station,pollutant,value or date,hour,type,...");
+    throw InputError(name, "header",
+                     "a header line time,station,pollutant,value or date,hour,type,...");
   strip_bom(line);
   const auto header = split_csv(line, header_where(name));
-  if (header.size() == 4 && header[0] == "time" && header[1] == "station" && header[2] == "pollutant" &&
-      header[3] == "value")
+  if (header.size() == 4 && header[0] == "time" && header[1] == "station" &&
+      header[2] == "pollutant" && header[3] == "value")
     return parse_long(in, name, opt);
   if (header.size() >= 3 && header[0] == "date" && header[1] == "hour" && header[2] == "type")
     return parse_wide(in, header, name, opt);
-  throw InputError(header_where(name), "header",
-                   "'time,station,pollutant,value' (long) or 'date,hour,type,<station ids>' (wide), got '" +
-                       trim(line) + "'");
+  throw InputError(
+      header_where(name), "header",
+      "'time,station,pollutant,value' (long) or 'date,hour,type,<station ids>' (wide), got '" +
+          trim(line) + "'");
 }
 
 std::string format_value(double v) {
@@ -245,7 +253,8 @@ std::vector<std::string> HourlySeries::stations() const {
   return s;
 }
 
-const std::vector<double>* HourlySeries::find(const std::string& station, const std::string& pollutant) const {
+const std::vector<double>* HourlySeries::find(const std::string& station,
+                                              const std::string& pollutant) const {
   const auto s = values.find(station);
   if (s == values.end()) return nullptr;
   const auto p = s->second.find(pollutant);
@@ -259,7 +268,8 @@ long HourlySeries::index_of(TimePoint t) const {
   return long(d / std::chrono::hours{1});
 }
 
-std::vector<double>& HourlySeries::series(const std::string& station, const std::string& pollutant) {
+std::vector<double>& HourlySeries::series(const std::string& station,
+                                          const std::string& pollutant) {
   auto& s = values[station][pollutant];
   if (s.size() != hours.size()) s.resize(hours.size(), kMissing);
   return s;
@@ -273,7 +283,8 @@ void HourlySeries::cover(TimePoint first, TimePoint last) {
       throw InputError("station series", "hours", "hour ends on the same whole-hour grid");
   }
   const std::size_t n = std::size_t((last - first) / std::chrono::hours{1}) + 1;
-  const std::size_t shift = hours.empty() ? 0 : std::size_t((hours.front() - first) / std::chrono::hours{1});
+  const std::size_t shift =
+      hours.empty() ? 0 : std::size_t((hours.front() - first) / std::chrono::hours{1});
   std::vector<TimePoint> axis(n);
   for (std::size_t i = 0; i < n; ++i) axis[i] = first + std::chrono::hours{long(i)};
   for (auto& [station, by_pollutant] : values)
@@ -285,7 +296,8 @@ void HourlySeries::cover(TimePoint first, TimePoint last) {
   hours = std::move(axis);
 }
 
-HourlySeries parse_station_csv(const std::string& text, const std::string& name, StationCsvOptions options) {
+HourlySeries parse_station_csv(const std::string& text, const std::string& name,
+                               StationCsvOptions options) {
   std::istringstream in(text);
   return parse_stream(in, name, options);
 }
@@ -299,7 +311,8 @@ HourlySeries read_station_csv(const std::filesystem::path& file, StationCsvOptio
 StationCsvLayout detect_station_csv_layout(const std::filesystem::path& file) {
   std::ifstream in(file);
   std::string line;
-  if (!in || !std::getline(in, line)) throw InputError(file.string(), "header", "a readable station CSV file");
+  if (!in || !std::getline(in, line))
+    throw InputError(file.string(), "header", "a readable station CSV file");
   strip_bom(line);
   const auto h = split_csv(line, header_where(file.string()));
   if (!h.empty() && h[0] == "time") return StationCsvLayout::long_format;
@@ -319,14 +332,16 @@ void merge_series(HourlySeries& into, const HourlySeries& from, const std::strin
         if (std::isnan(v[i])) continue;
         double& d = dst[std::size_t(offset) + i];
         if (!std::isnan(d))
-          throw InputError(from_name, "station " + station + " " + pollutant,
-                           "one value per hour, given twice for " + format_beijing_iso8601(from.hours[i]));
+          throw InputError(
+              from_name, "station " + station + " " + pollutant,
+              "one value per hour, given twice for " + format_beijing_iso8601(from.hours[i]));
         d = v[i];
       }
     }
 }
 
-HourlySeries read_station_csvs(const std::vector<std::filesystem::path>& files, StationCsvOptions options) {
+HourlySeries read_station_csvs(const std::vector<std::filesystem::path>& files,
+                               StationCsvOptions options) {
   HourlySeries all;
   for (const auto& f : files) merge_series(all, read_station_csv(f, options), f.string());
   return all;
@@ -366,7 +381,8 @@ void write_long_csv(const std::filesystem::path& file, const HourlySeries& serie
     std::ofstream out(tmp, std::ios::binary);
     if (!out) throw InputError(file.string(), "", "a writable path for the station CSV");
     out << format_long_csv(series);
-    if (!out) throw InputError(file.string(), "", "a writable path for the station CSV (write failed)");
+    if (!out)
+      throw InputError(file.string(), "", "a writable path for the station CSV (write failed)");
   }
   std::filesystem::rename(tmp, file);
 }

@@ -1,7 +1,6 @@
 // make_products on a small synthetic case: files written, city mean excludes the background
 // station, report sections present and self-contained, PNGs valid, scenario comparison.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -57,9 +56,11 @@ TEST_CASE("make_products writes the products and a self-contained report", "[pro
   in.base = series({50, 190, 50}, {70, 210, 70});
   in.scenario = series({40, 100, 40}, {56, 110, 56});  // city 105 -> IAQI 138: no alert
   in.config.city_name = "Test city";
-  in.config.stations = {{"A", "Alpha", 119.7, 30.0, false}, {"B", "Beta", 120.1, 30.2, false},
+  in.config.stations = {{"A", "Alpha", 119.7, 30.0, false},
+                        {"B", "Beta", 120.1, 30.2, false},
                         {"C", "Lake", 119.6, 29.9, true}};
-  in.config.overlays = {{"district", {119.6, 120.2, 120.2, 119.6, 119.6}, {29.9, 29.9, 30.3, 30.3, 29.9}}};
+  in.config.overlays = {
+      {"district", {119.6, 120.2, 120.2, 119.6, 119.6}, {29.9, 29.9, 30.3, 30.3, 29.9}}};
   for (const char* d : {"2025-01-01", "2025-01-02", "2025-01-03"}) {
     in.pm25_maps.push_back(map(d, 50));
     in.o3_mda8_maps.push_back(map(d, 90));
@@ -83,9 +84,10 @@ TEST_CASE("make_products writes the products and a self-contained report", "[pro
   CHECK(p.scenario[1].scenario_level == AlertLevel::none);
   CHECK(p.alert_summary.find("orange alert") != std::string::npos);
 
-  for (const char* f : {"daily_aqi.csv", "alerts.json", "report.html", "emergency_scaling.csv", "scenario_comparison.csv",
-                        "png/map_pm25_2025-01-02.png", "png/map_o3_mda8_2025-01-02.png", "png/series_city.png",
-                        "png/series_A.png"})
+  for (const char* f :
+       {"daily_aqi.csv", "alerts.json", "report.html", "emergency_scaling.csv",
+        "scenario_comparison.csv", "png/map_pm25_2025-01-02.png", "png/map_o3_mda8_2025-01-02.png",
+        "png/series_city.png", "png/series_A.png"})
     CHECK(std::filesystem::exists(in.out_dir / f));
   const std::string csv = slurp(in.out_dir / "daily_aqi.csv");
   CHECK(csv.find("city,2025-01-02,2012,250,5,Heavily polluted") != std::string::npos);
@@ -94,7 +96,8 @@ TEST_CASE("make_products writes the products and a self-contained report", "[pro
   CHECK(json.find("\"start\": \"2025-01-02\"") != std::string::npos);
 
   const std::string html = slurp(in.out_dir / "report.html");
-  for (const char* id : {"id=\"alert-summary\"", "id=\"daily-table\"", "id=\"maps\"", "id=\"time-series\"", "id=\"scenario\""})
+  for (const char* id : {"id=\"alert-summary\"", "id=\"daily-table\"", "id=\"maps\"",
+                         "id=\"time-series\"", "id=\"scenario\""})
     CHECK(html.find(id) != std::string::npos);
   // Alert summary first, then the others in order.
   CHECK(html.find("alert-summary") < html.find("daily-table"));
@@ -141,6 +144,7 @@ TEST_CASE("product config from the Hangzhou INI", "[products]") {
   CHECK_FALSE(cfg.daily.aqi.forced.has_value());
   CHECK(cfg.alerts.red.text == "aqi > 200 for 72h & aqi > 300 for 24h");
   CHECK(cfg.emergency_cuts.size() == 21);
-  const auto forced = load_product_config(test::source_dir() / "configs/forecast/hangzhou.ini", {"aqi.standard=2026"});
+  const auto forced = load_product_config(test::source_dir() / "configs/forecast/hangzhou.ini",
+                                          {"aqi.standard=2026"});
   CHECK(forced.daily.aqi.forced == AqiStandard::hj633_2026);
 }

@@ -118,7 +118,8 @@ TEST_CASE("O3-primary days give an O3 health advisory, not a coloured alert", "[
 }
 
 TEST_CASE("rule text: parsing, configured rules, errors", "[alerts]") {
-  const auto r = parse_alert_rule("AQI>=150 for 2d & aqi > 300 for 24h | aqi > 400 for 24 h", "t.ini:3");
+  const auto r =
+      parse_alert_rule("AQI>=150 for 2d & aqi > 300 for 24h | aqi > 400 for 24 h", "t.ini:3");
   REQUIRE(r.any_of.size() == 2);
   REQUIRE(r.any_of[0].all_of.size() == 2);
   CHECK(r.any_of[0].all_of[0].inclusive);
@@ -128,7 +129,8 @@ TEST_CASE("rule text: parsing, configured rules, errors", "[alerts]") {
   CHECK(r.any_of[1].all_of[0].threshold == 400);
   CHECK_THROWS_AS(parse_alert_rule("aqi > 200 for 12h", "t.ini:3"), InputError);
   CHECK_THROWS_WITH(parse_alert_rule("pm > 200 for 24h", "t.ini:3"), Catch::Contains("t.ini:3"));
-  const auto cfg = io::Config::from_string("[alerts]\nyellow = aqi > 180 for 24h\nmerge_gap_days = 0\n", "a.ini");
+  const auto cfg = io::Config::from_string(
+      "[alerts]\nyellow = aqi > 180 for 24h\nmerge_gap_days = 0\n", "a.ini");
   const AlertRules rules = load_alert_rules(cfg);
   CHECK(rules.merge_gap_days == 0);
   CHECK(evaluate_alerts(pm_days({190}), rules).max_level() == L::yellow);
@@ -141,7 +143,8 @@ TEST_CASE("rolling 24-h PM AQI finds an episode straddling midnight", "[alerts]"
   // PM2.5 160 from 12:00 of day 1 to 12:00 of day 2 (24 h), 20 elsewhere (2012): neither
   // calendar day has a 24-h mean above 150, the rolling 24-h mean reaches 160 at 12:00 of day 2.
   std::vector<TimePoint> hours;
-  for (int i = 1; i <= 72; ++i) hours.push_back(TimePoint{kDay0} + std::chrono::hours{i} - kBeijingOffset);
+  for (int i = 1; i <= 72; ++i)
+    hours.push_back(TimePoint{kDay0} + std::chrono::hours{i} - kBeijingOffset);
   std::map<std::string, std::vector<double>> v;
   auto& pm = v["PM2.5"];
   for (int i = 1; i <= 72; ++i) pm.push_back((i > 36 && i <= 60) ? 160.0 : 20.0);

@@ -1,7 +1,6 @@
 // Daily statistics with GB 3095 validity, MDA8 windows, daily AQI and primary pollutants,
 // city mean, hourly and rolling 24-h PM AQI.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <limits>
 
@@ -74,7 +73,8 @@ TEST_CASE("daily AQI: 2012 MDA8 above 800 reported by the 1-h O3 IAQI", "[daily]
   CHECK(d.iaqi[size_t(Pollutant::o3)] == 300);
 }
 
-TEST_CASE("24-h means need 20 valid hours; hours ending 01..24 Beijing time form the day", "[daily]") {
+TEST_CASE("24-h means need 20 valid hours; hours ending 01..24 Beijing time form the day",
+          "[daily]") {
   const sys_days day{year{2025} / 1 / 10};
   const auto h = axis(day - days{1}, 3);  // Jan 9, 10, 11
   std::map<std::string, std::vector<double>> v;

@@ -1,7 +1,6 @@
 // Emergency-cut table, scaling rows for scenario runs (read back by the emissions reader),
 // and the base/scenario comparison.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 #include "forecast/scenario/emergency.hpp"
@@ -14,7 +13,8 @@ using namespace std::chrono;
 
 TEST_CASE("default cuts are 10/20/30 % of SO2, NOX, PM and VOC", "[emergency]") {
   const auto t = default_emergency_cuts();
-  for (auto [level, factor] : {std::pair{AlertLevel::yellow, 0.9}, {AlertLevel::orange, 0.8}, {AlertLevel::red, 0.7}}) {
+  for (auto [level, factor] :
+       {std::pair{AlertLevel::yellow, 0.9}, {AlertLevel::orange, 0.8}, {AlertLevel::red, 0.7}}) {
     const auto rows = emergency_scaling(level, t);
     REQUIRE(rows.size() == 7);
     for (const auto& r : rows) {
@@ -62,11 +62,14 @@ TEST_CASE("malformed cut tables name file and line", "[emergency]") {
     std::ofstream(dir / "c.csv") << text;
     return dir / "c.csv";
   };
-  CHECK_THROWS_WITH(read_emergency_cuts(write("level,sector,species\n")), Catch::Contains("c.csv:1"));
-  CHECK_THROWS_WITH(read_emergency_cuts(write("level,sector,species,cut_fraction\npurple,all,SO2,0.1\n")),
-                    Catch::Contains("c.csv:2") && Catch::Contains("level"));
-  CHECK_THROWS_WITH(read_emergency_cuts(write("level,sector,species,cut_fraction\nred,all,SO2,1.5\n")),
-                    Catch::Contains("c.csv:2") && Catch::Contains("cut_fraction"));
+  CHECK_THROWS_WITH(read_emergency_cuts(write("level,sector,species\n")),
+                    Catch::Contains("c.csv:1"));
+  CHECK_THROWS_WITH(
+      read_emergency_cuts(write("level,sector,species,cut_fraction\npurple,all,SO2,0.1\n")),
+      Catch::Contains("c.csv:2") && Catch::Contains("level"));
+  CHECK_THROWS_WITH(
+      read_emergency_cuts(write("level,sector,species,cut_fraction\nred,all,SO2,1.5\n")),
+      Catch::Contains("c.csv:2") && Catch::Contains("cut_fraction"));
 }
 
 TEST_CASE("scenario comparison per day", "[emergency]") {

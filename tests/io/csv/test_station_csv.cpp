@@ -1,6 +1,5 @@
 // Station CSV readers (long and CNEMC wide layouts) and the long writer.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <fstream>
 
@@ -134,42 +133,56 @@ TEST_CASE("malformed station CSVs give file:line, column and expectation", "[sta
   CHECK_THAT(input_error([] { io::parse_station_csv("t,s,p,v\n", "f.csv"); }),
              Contains("f.csv:1") && Contains("header"));
   CHECK_THAT(input_error([] {
-               io::parse_station_csv("time,station,pollutant,value\n2026-01-10T08:00:00,S,PM2.5,1\n", "f.csv");
+               io::parse_station_csv(
+                   "time,station,pollutant,value\n2026-01-10T08:00:00,S,PM2.5,1\n", "f.csv");
              }),
              Contains("f.csv:2") && Contains("time") && Contains("offset"));
   CHECK_THAT(input_error([] {
-               io::parse_station_csv("time,station,pollutant,value\n2026-01-10T08:30:00+08:00,S,PM2.5,1\n", "f.csv");
+               io::parse_station_csv(
+                   "time,station,pollutant,value\n2026-01-10T08:30:00+08:00,S,PM2.5,1\n", "f.csv");
              }),
              Contains("f.csv:2") && Contains("whole hour"));
   CHECK_THAT(input_error([] {
-               io::parse_station_csv("time,station,pollutant,value\n\n2026-01-10T08:00:00+08:00,S,PM25,1\n", "f.csv");
+               io::parse_station_csv(
+                   "time,station,pollutant,value\n\n2026-01-10T08:00:00+08:00,S,PM25,1\n", "f.csv");
              }),
              Contains("f.csv:3") && Contains("pollutant") && Contains("PM2.5"));
   CHECK_THAT(input_error([] {
-               io::parse_station_csv("time,station,pollutant,value\n2026-01-10T08:00:00+08:00,S,O3,12x\n", "f.csv");
+               io::parse_station_csv(
+                   "time,station,pollutant,value\n2026-01-10T08:00:00+08:00,S,O3,12x\n", "f.csv");
              }),
              Contains("f.csv:2") && Contains("value") && Contains("12x"));
   CHECK_THAT(input_error([] {
-               io::parse_station_csv("time,station,pollutant,value\n2026-01-10T08:00:00+08:00,S,O3,-3\n", "f.csv");
+               io::parse_station_csv(
+                   "time,station,pollutant,value\n2026-01-10T08:00:00+08:00,S,O3,-3\n", "f.csv");
              }),
              Contains(">= 0"));
   CHECK_THAT(input_error([] {
-               io::parse_station_csv("time,station,pollutant,value\n2026-01-10T08:00:00+08:00,S,O3\n", "f.csv");
+               io::parse_station_csv(
+                   "time,station,pollutant,value\n2026-01-10T08:00:00+08:00,S,O3\n", "f.csv");
              }),
              Contains("f.csv:2") && Contains("4 fields"));
   CHECK_THAT(input_error([] {
                io::parse_station_csv(
-                   "time,station,pollutant,value\n2026-01-10T08:00:00+08:00,S,O3,1\n2026-01-10T00:00:00Z,S,O3,2\n",
+                   "time,station,pollutant,value\n2026-01-10T08:00:00+08:00,S,O3,1\n2026-01-10T00:"
+                   "00:00Z,S,O3,2\n",
                    "f.csv");
              }),
              Contains("f.csv:3") && Contains("line 2"));
-  CHECK_THAT(input_error([] { io::parse_station_csv("date,hour,type,A,B\n20250101,1,PM2.5,3\n", "w.csv"); }),
+  CHECK_THAT(input_error([] {
+               io::parse_station_csv("date,hour,type,A,B\n20250101,1,PM2.5,3\n", "w.csv");
+             }),
              Contains("w.csv:2") && Contains("5 fields"));
-  CHECK_THAT(input_error([] { io::parse_station_csv("date,hour,type,A\n20250101,25,PM2.5,3\n", "w.csv"); }),
+  CHECK_THAT(input_error(
+                 [] { io::parse_station_csv("date,hour,type,A\n20250101,25,PM2.5,3\n", "w.csv"); }),
              Contains("w.csv:2") && Contains("hour"));
-  CHECK_THAT(input_error([] { io::parse_station_csv("date,hour,type,A\n20250231,2,PM2.5,3\n", "w.csv"); }),
-             Contains("w.csv:2") && Contains("date"));
-  CHECK_THAT(input_error([] { io::parse_station_csv("date,hour,type,A,B\n20250101,2,O3,3,abc\n", "w.csv"); }),
+  CHECK_THAT(
+      input_error([] { io::parse_station_csv("date,hour,type,A\n20250231,2,PM2.5,3\n", "w.csv"); }),
+      Contains("w.csv:2") && Contains("date"));
+  CHECK_THAT(input_error([] {
+               io::parse_station_csv("date,hour,type,A,B\n20250101,2,O3,3,abc\n", "w.csv");
+             }),
              Contains("w.csv:2") && Contains("column 5 (B)") && Contains("abc"));
-  CHECK_THAT(input_error([] { io::read_station_csv("/nonexistent/obs.csv"); }), Contains("/nonexistent/obs.csv"));
+  CHECK_THAT(input_error([] { io::read_station_csv("/nonexistent/obs.csv"); }),
+             Contains("/nonexistent/obs.csv"));
 }
