@@ -97,6 +97,20 @@ std::vector<std::string> city_station_ids(const io::HourlySeries& s, const Produ
   return ids;
 }
 
+// Beijing days with at least `min_hours` of their 24 hours on the axis (a single CNEMC daily
+// file covers 23 hours of its day: hour 24 is in the next file).
+std::vector<std::chrono::sys_days> covered_days(const std::vector<TimePoint>& hours,
+                                                int min_hours) {
+  std::vector<std::chrono::sys_days> out;
+  for (auto d : beijing_days(hours)) {
+    const TimePoint first = TimePoint{d} + std::chrono::hours{1} - kBeijingOffset;
+    const TimePoint last = first + std::chrono::hours{23};
+    const TimePoint a = std::max(first, hours.front()), b = std::min(last, hours.back());
+    if (b >= a && (b - a) / std::chrono::hours{1} + 1 >= min_hours) out.push_back(d);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<StationInfo> read_station_list(const std::filesystem::path& file) {
@@ -238,10 +252,12 @@ ForecastProducts compute_products(const ProductInputs& in) {
   const ProductConfig& cfg = in.config;
   p.out_dir = in.out_dir;
   p.hours = in.base.hours;
-  p.days = in.days.empty() ? complete_beijing_days(in.base.hours) : in.days;
+  p.days =
+      in.days.empty() ? covered_days(in.base.hours, cfg.daily.validity.daily_min_hours) : in.days;
   if (p.days.empty())
-    throw InputError("station series", "hours",
-                     "at least one complete Beijing day (24 hours ending 01:00..24:00)");
+    throw InputError(
+        "station series", "hours",
+        "at least one Beijing day with enough hours for a 24-h mean (hours ending 01:00..24:00)");
   std::map<std::string, std::string> names;
   for (const auto& s : cfg.stations) names[s.id] = s.name;
   const auto ids = city_station_ids(in.base, cfg);

@@ -78,7 +78,8 @@ struct ProductInputs {
   std::vector<DailyMap> pm25_maps, o3_mda8_maps;  // optional, one per day
   ProductConfig config;
   std::filesystem::path out_dir;
-  std::vector<std::chrono::sys_days> days;  // empty: every complete Beijing day of `base`
+  std::vector<std::chrono::sys_days>
+      days;  // empty: every Beijing day of `base` with >= daily_min_hours hours
 };
 
 struct EntityProducts {

@@ -148,3 +148,16 @@ TEST_CASE("product config from the Hangzhou INI", "[products]") {
                                           {"aqi.standard=2026"});
   CHECK(forced.daily.aqi.forced == AqiStandard::hj633_2026);
 }
+
+TEST_CASE("one CNEMC daily file gives its Beijing day (23 of 24 hours)", "[products]") {
+  std::string text = "date,hour,type,S1\n";
+  for (int h = 0; h < 24; ++h) text += "20250110," + std::to_string(h) + ",PM2.5,75\n";
+  ProductInputs in;
+  in.base = io::parse_station_csv(text, "china_sites_20250110.csv");
+  in.config.write_png = false;
+  const auto p = compute_products(in);
+  REQUIRE(p.days.size() == 1);  // 2025-01-09 has only its last hour
+  CHECK(p.days[0] == sys_days{year{2025} / 1 / 10});
+  CHECK(p.city.daily[0].conc.valid_hours[size_t(Pollutant::pm25)] == 23);
+  CHECK(p.city.daily[0].aqi == 100);
+}
