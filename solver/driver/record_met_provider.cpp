@@ -25,9 +25,10 @@ void RecordMetProvider::set_records(const grid::HorizontalGrid& met_grid, std::v
 const MetTile& RecordMetProvider::record(std::size_t n) {
   auto it = cache_.find(n);
   if (it != cache_.end()) return it->second;
-  // Cells of the tile plus halo, clamped to the model domain, in met-grid indices.
-  const int gi0 = std::max(0, d_.i0 - halo_), gi1 = std::min(d_.global_nx - 1, d_.i0 + d_.nx + halo_ - 1);
-  const int gj0 = std::max(0, d_.j0 - halo_), gj1 = std::min(d_.global_ny - 1, d_.j0 + d_.ny + halo_ - 1);
+  // Cells of the tile plus halo and one more cell on each side (the outermost halo faces need
+  // the cells on both of their sides), clamped to the model domain, in domain indices.
+  const int gi0 = std::max(0, d_.i0 - halo_ - 1), gi1 = std::min(d_.global_nx - 1, d_.i0 + d_.nx + halo_);
+  const int gj0 = std::max(0, d_.j0 - halo_ - 1), gj1 = std::min(d_.global_ny - 1, d_.j0 + d_.ny + halo_);
   const io::MetFields f = read_record(n, wi0_ + gi0, wj0_ + gj0, gi1 - gi0 + 1, gj1 - gj0 + 1);
   MetTile& tile = cache_[n];
   derive(f, gi0, gj0, tile);

@@ -9,6 +9,8 @@
 #include "io/config/config.hpp"
 #include "solver/common/errors.hpp"
 #include "solver/driver/model.hpp"
+#include "solver/driver/wrf_met_provider.hpp"
+#include "solver/parallel/environment.hpp"
 #include "tests/io/met/synthetic_wrfout.hpp"
 #include "tests/test_support.hpp"
 
@@ -17,7 +19,8 @@ using namespace qiantang;
 namespace {
 
 std::filesystem::path write_case(const std::string& name, const std::string& window) {
-  const auto dir = test::scratch_dir(name);
+  // One copy of the inputs per rank (identical), so that ranks never race on the files.
+  const auto dir = test::scratch_dir(name + "_rank" + std::to_string(parallel::Environment::world_rank()));
   test::SyntheticWrf s;
   s.nx = 12;
   s.ny = 10;
@@ -60,4 +63,43 @@ TEST_CASE("A uniform tracer stays uniform under WRF winds (format = wrf)", "[met
 TEST_CASE("A model window outside the WRF grid is an input error", "[met][wrf][input]") {
   const auto cfg = write_case("wrf_run_window", "5 4 9 7");
   CHECK_THROWS_AS(solver::Model(io::Config::load(cfg)), InputError);
+}
+
+TEST_CASE("WRF met tiles of any decomposition equal the one-tile met, halos included", "[met][wrf]") {
+  // Every rank's tile, including the outermost halo faces, must carry exactly the values the
+  // single-tile domain has there, so that results do not depend on the rank count.
+  const auto dir = test::scratch_dir("wrf_tiles_rank" + std::to_string(parallel::Environment::world_rank()));
+  test::SyntheticWrf s;
+  s.nx = 12;
+  s.ny = 10;
+  test::write_wrfout(dir / "a.nc", s, 0, 2);
+  const int halo = 3, wi0 = 2, wj0 = 1, nx = 9, ny = 7;
+  const auto one = parallel::Decomposition::create(nx, ny, 1, 0, halo);
+  solver::WrfMetProvider ref({dir / "a.nc"}, one, halo, wi0, wj0);
+  solver::MetTile r;
+  ref.tile_at(s.start + Seconds(1800), r);
+  for (int size : {2, 3, 4, 6}) {
+    for (int rank = 0; rank < size; ++rank) {
+      const auto d = parallel::Decomposition::create(nx, ny, size, rank, halo);
+      solver::WrfMetProvider p({dir / "a.nc"}, d, halo, wi0, wj0);
+      solver::MetTile t;
+      p.tile_at(s.start + Seconds(1800), t);
+      INFO(size << " ranks, rank " << rank);
+      long differ = 0;
+      for (int k = 0; k < s.nz; ++k) {
+        for (int j = -halo; j < d.ny + halo; ++j)
+          for (int i = -halo; i <= d.nx + halo; ++i) {
+            differ += t.x_face_mass_flux_kg_s(k, j, i) != r.x_face_mass_flux_kg_s(k, d.j0 + j, d.i0 + i);
+            if (i < d.nx + halo) {
+              differ += t.air_mass_kg(k, j, i) != r.air_mass_kg(k, d.j0 + j, d.i0 + i);
+              differ += t.kz_m2_s(k, j, i) != r.kz_m2_s(k, d.j0 + j, d.i0 + i);
+            }
+          }
+        for (int j = -halo; j <= d.ny + halo; ++j)
+          for (int i = -halo; i < d.nx + halo; ++i)
+            differ += t.y_face_mass_flux_kg_s(k, j, i) != r.y_face_mass_flux_kg_s(k, d.j0 + j, d.i0 + i);
+      }
+      CHECK(differ == 0);
+    }
+  }
 }
