@@ -71,7 +71,8 @@ Problem make_problem(const Mechanism& m, const fs::path& root, int n) {
   return pr;
 }
 
-std::vector<double> photolysis_for(const Photolysis& phot, const Problem& pr, qiantang::TimePoint t) {
+std::vector<double> photolysis_for(const Photolysis& phot, const Problem& pr,
+                                   qiantang::TimePoint t) {
   const std::size_t np = static_cast<std::size_t>(phot.size());
   std::vector<double> j(np * pr.n), one(np);
   for (int c = 0; c < pr.n; ++c) {
@@ -104,19 +105,23 @@ void rosenbrock_call(const Mechanism& m, const SolverOptions& o, Problem& pr,
       b.h2o_molec_cm3.assign(pr.h2o.begin() + c0, pr.h2o.begin() + c0 + nc);
       for (int s = 0; s < ns; ++s)
         for (int c = 0; c < nc; ++c) {
-          b.conc[static_cast<std::size_t>(s) * nc + c] = pr.conc[static_cast<std::size_t>(s) * pr.n + c0 + c];
+          b.conc[static_cast<std::size_t>(s) * nc + c] =
+              pr.conc[static_cast<std::size_t>(s) * pr.n + c0 + c];
           b.source_molec_cm3_s[static_cast<std::size_t>(s) * nc + c] =
               pr.source[static_cast<std::size_t>(s) * pr.n + c0 + c];
         }
       for (int q = 0; q < np; ++q)
         for (int c = 0; c < nc; ++c)
-          b.photolysis_s[static_cast<std::size_t>(q) * nc + c] = j[static_cast<std::size_t>(q) * pr.n + c0 + c];
+          b.photolysis_s[static_cast<std::size_t>(q) * nc + c] =
+              j[static_cast<std::size_t>(q) * pr.n + c0 + c];
       const SolverStatus st = solver.integrate(b, kCallSeconds);
-      if (!st.ok) std::fprintf(stderr, "rosenbrock: cell %d: %s\n", c0 + st.cell, st.message.c_str());
+      if (!st.ok)
+        std::fprintf(stderr, "rosenbrock: cell %d: %s\n", c0 + st.cell, st.message.c_str());
       total += st.steps;
       for (int s = 0; s < ns; ++s)
         for (int c = 0; c < nc; ++c)
-          pr.conc[static_cast<std::size_t>(s) * pr.n + c0 + c] = b.conc[static_cast<std::size_t>(s) * nc + c];
+          pr.conc[static_cast<std::size_t>(s) * pr.n + c0 + c] =
+              b.conc[static_cast<std::size_t>(s) * nc + c];
     }
   }
   steps += total;
@@ -146,7 +151,9 @@ void cvode_call(const Mechanism& m, double rtol, double atol, Problem& pr, int c
   steps += total;
 }
 
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 // CPU time of the process (all threads), s: robust against other load on a shared machine.
 double cpu_seconds() {
@@ -163,7 +170,8 @@ int main(int argc, char** argv) {
   const double rtol = argc > 3 ? std::atof(argv[3]) : 1e-3;
   const double atol = 1e2;  // molecules cm^-3 (production default)
   if (n <= 0 || n_cvode <= 0 || !(rtol > 0)) {
-    std::fprintf(stderr, "usage: bench_chemistry [N_CELLS=100000] [CVODE_CELLS=N_CELLS] [RTOL=1e-3]\n");
+    std::fprintf(stderr,
+                 "usage: bench_chemistry [N_CELLS=100000] [CVODE_CELLS=N_CELLS] [RTOL=1e-3]\n");
     return 1;
   }
   const char* env = std::getenv("QIANTANG_SOURCE_DIR");
@@ -174,8 +182,9 @@ int main(int argc, char** argv) {
     const SparseKinetics kin(m);
     std::printf("CB6r3: %d species, %d reactions, Jacobian %d non-zeros, LU %d (Markowitz order)\n",
                 m.n_species(), m.n_reactions(), kin.jacobian_nonzeros(), kin.lu_nonzeros());
-    std::printf("%d cells (CVODE on the first %d), rtol %.1e, atol %.0e molec/cm3, %d OpenMP threads\n",
-                n, n_cvode, rtol, atol, omp_get_max_threads());
+    std::printf(
+        "%d cells (CVODE on the first %d), rtol %.1e, atol %.0e molec/cm3, %d OpenMP threads\n", n,
+        n_cvode, rtol, atol, omp_get_max_threads());
     const auto t_start = *qiantang::parse_iso8601("2026-07-15T09:00:00+08:00");
     SolverOptions o;
     o.rtol = rtol;
@@ -186,9 +195,12 @@ int main(int argc, char** argv) {
     Problem pr = make_problem(m, root, n);
     long spin_steps = 0;
     for (int k = 0; k < kCalls; ++k)
-      rosenbrock_call(m, o, pr, photolysis_for(phot, pr, t_start - std::chrono::seconds{3600 - 600 * k}), spin_steps);
+      rosenbrock_call(m, o, pr,
+                      photolysis_for(phot, pr, t_start - std::chrono::seconds{3600 - 600 * k}),
+                      spin_steps);
     std::vector<std::vector<double>> jv;
-    for (int k = 0; k < kCalls; ++k) jv.push_back(photolysis_for(phot, pr, t_start + std::chrono::seconds{600 * k + 300}));
+    for (int k = 0; k < kCalls; ++k)
+      jv.push_back(photolysis_for(phot, pr, t_start + std::chrono::seconds{600 * k + 300}));
     const Problem initial = pr;
 
     Problem ros = initial;
@@ -212,16 +224,20 @@ int main(int argc, char** argv) {
     Problem sample = initial;
     sample.n = initial.n;
     std::vector<int> cells;
-    for (int i = 0; i < n_sample; ++i) cells.push_back(static_cast<int>(static_cast<long>(i) * (n_cvode - 1) / std::max(n_sample - 1, 1)));
+    for (int i = 0; i < n_sample; ++i)
+      cells.push_back(
+          static_cast<int>(static_cast<long>(i) * (n_cvode - 1) / std::max(n_sample - 1, 1)));
     {
       // Reference only on the sampled cells: move them to the front of a copy.
       Problem front = initial;
       for (int i = 0; i < n_sample; ++i)
         for (int s = 0; s < m.n_species(); ++s)
-          front.conc[static_cast<std::size_t>(s) * n + i] = initial.conc[static_cast<std::size_t>(s) * n + cells[i]];
+          front.conc[static_cast<std::size_t>(s) * n + i] =
+              initial.conc[static_cast<std::size_t>(s) * n + cells[i]];
       for (int i = 0; i < n_sample; ++i) {
         for (int s = 0; s < m.n_species(); ++s)
-          front.source[static_cast<std::size_t>(s) * n + i] = initial.source[static_cast<std::size_t>(s) * n + cells[i]];
+          front.source[static_cast<std::size_t>(s) * n + i] =
+              initial.source[static_cast<std::size_t>(s) * n + cells[i]];
         front.t[i] = initial.t[cells[i]];
         front.p[i] = initial.p[cells[i]];
         front.h2o[i] = initial.h2o[cells[i]];
@@ -235,7 +251,9 @@ int main(int argc, char** argv) {
       ref = front;
     }
     const char* names[] = {"O3", "NO2", "HNO3", "FORM", "H2O2", "OH"};
-    std::printf("\naccuracy after 1 h vs CVODE rtol 1e-9 on %d sample cells (max relative error):\n", n_sample);
+    std::printf(
+        "\naccuracy after 1 h vs CVODE rtol 1e-9 on %d sample cells (max relative error):\n",
+        n_sample);
     std::printf("  %-6s %12s %12s\n", "", "Rosenbrock", "CVODE");
     for (const char* nm : names) {
       const int s = *m.species_index(nm);
@@ -254,11 +272,14 @@ int main(int argc, char** argv) {
     const double ros_per = ros_s / n * 1e6, ros_cpu_per = ros_cpu / n * 1e6;
     const double cv_per = cv_s / n_cvode * 1e6, cv_cpu_per = cv_cpu / n_cvode * 1e6;
     std::printf("\nper cell per simulated hour:        wall (us)    CPU (us)   steps\n");
-    std::printf("  Rosenbrock %-8s            %10.2f  %10.2f  %6.1f\n", RosenbrockSolver::tableau(o.method).name,
-                ros_per, ros_cpu_per, static_cast<double>(ros_steps) / n);
-    std::printf("  CVODE %-6s (BDF, KLU)        %10.2f  %10.2f  %6.1f\n", test::CvodeReference::version(),
-                cv_per, cv_cpu_per, static_cast<double>(cv_steps) / n_cvode);
-    std::printf("speed-up CVODE / Rosenbrock: %.2f (wall), %.2f (CPU)\n", cv_per / ros_per, cv_cpu_per / ros_cpu_per);
+    std::printf("  Rosenbrock %-8s            %10.2f  %10.2f  %6.1f\n",
+                RosenbrockSolver::tableau(o.method).name, ros_per, ros_cpu_per,
+                static_cast<double>(ros_steps) / n);
+    std::printf("  CVODE %-6s (BDF, KLU)        %10.2f  %10.2f  %6.1f\n",
+                test::CvodeReference::version(), cv_per, cv_cpu_per,
+                static_cast<double>(cv_steps) / n_cvode);
+    std::printf("speed-up CVODE / Rosenbrock: %.2f (wall), %.2f (CPU)\n", cv_per / ros_per,
+                cv_cpu_per / ros_cpu_per);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_chemistry: %s\n", e.what());
     return 2;

@@ -69,11 +69,14 @@ class Parser {
       } else if (clean[i] == '{') {
         const int open_line = line;
         while (i < clean.size() && clean[i] != '}') {
-          if (clean[i] == '\n') ++line;
-          else clean[i] = ' ';
+          if (clean[i] == '\n')
+            ++line;
+          else
+            clean[i] = ' ';
           ++i;
         }
-        if (i >= clean.size()) throw InputError(where(open_line), "comment", "a '}' closing this '{'");
+        if (i >= clean.size())
+          throw InputError(where(open_line), "comment", "a '}' closing this '{'");
         clean[i] = ' ';
       } else if (clean[i] == '}') {
         throw InputError(where(line), "comment", "'}' only after an opening '{'");
@@ -271,7 +274,8 @@ Mechanism Mechanism::from_string(const std::string& text, const std::string& nam
       const double v = std::strtod(value.c_str(), &end);
       if (sp.empty() || value.empty() || !extra.empty() || end != value.c_str() + value.size() ||
           !(v > 0.0))
-        throw InputError(where(st.line), st.text, "'NAME molar_mass_g_mol ;' with a positive number");
+        throw InputError(where(st.line), st.text,
+                         "'NAME molar_mass_g_mol ;' with a positive number");
       if (!m.index_.count(sp))
         throw InputError(where(st.line), sp, "a species declared in #DEFVAR before #MOLWT");
       m.species_[m.index_.at(sp)].molar_mass_g_mol = v;
@@ -386,9 +390,9 @@ Mechanism Mechanism::from_string(const std::string& text, const std::string& nam
     for (const auto& el : check_elements) {
       const double b = balance.count(el) ? balance[el] : 0.0;
       if (std::abs(b) > 1e-6)
-        throw InputError(w, "reaction " + label,
-                         "balanced " + el + " atoms (#CHECK); reactants minus products = " +
-                             std::to_string(b));
+        throw InputError(
+            w, "reaction " + label,
+            "balanced " + el + " atoms (#CHECK); reactants minus products = " + std::to_string(b));
     }
     try {
       rx.rate = RateProgram::compile(expr, lookup_phot, lookup_rate);
@@ -429,8 +433,8 @@ Mechanism Mechanism::from_string(const std::string& text, const std::string& nam
       const double v = k[static_cast<std::size_t>(r) * n + c];
       if (!std::isfinite(v) || v < 0.0) {
         std::ostringstream msg;
-        msg << "a finite, non-negative rate for 200-330 K and 0.5-1 atm; got " << v << " at T = "
-            << t[c] << " K, P = " << p[c] << " Pa, H2O = " << h2o[c] << " cm^-3";
+        msg << "a finite, non-negative rate for 200-330 K and 0.5-1 atm; got " << v
+            << " at T = " << t[c] << " K, P = " << p[c] << " Pa, H2O = " << h2o[c] << " cm^-3";
         throw InputError(where(m.reactions_[r].line), "reaction " + m.reactions_[r].label,
                          msg.str());
       }
@@ -450,7 +454,8 @@ double Mechanism::atoms(int s, const std::string& element) const {
   return it == c.end() ? 0.0 : it->second;
 }
 
-void Mechanism::rate_constants(const RateConditions& c, double* k, std::vector<double>& scratch) const {
+void Mechanism::rate_constants(const RateConditions& c, double* k,
+                               std::vector<double>& scratch) const {
   const int n = c.n;
   // Environment variables for the n cells, then the programs in dependency order.
   std::vector<double> env(static_cast<std::size_t>(kRateVariableCount) * n);

@@ -14,11 +14,11 @@ namespace qiantang::chemistry {
 
 struct Reaction {
   std::string label;
-  int line = 0;                        // line in the mechanism file where it starts
-  std::vector<int> reactants;          // variable species, repeated for multiplicity (sorted)
-  std::vector<RateVariable> fixed_reactants;  // fixed species on the left (multiply the rate)
+  int line = 0;                // line in the mechanism file where it starts
+  std::vector<int> reactants;  // variable species, repeated for multiplicity (sorted)
+  std::vector<RateVariable> fixed_reactants;     // fixed species on the left (multiply the rate)
   std::vector<std::pair<int, double>> products;  // variable species and net yield (merged)
-  RateProgram rate;                    // rate constant, molecules cm^-3 and s units
+  RateProgram rate;                              // rate constant, molecules cm^-3 and s units
 };
 
 // Per-cell environment for rate constants (n cells, contiguous arrays).

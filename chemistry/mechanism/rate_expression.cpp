@@ -32,36 +32,65 @@ inline double troe(const double* a, double t, double m) {
 
 int arity(Op op) {
   switch (op) {
-    case Op::constant: case Op::variable: case Op::photolysis: case Op::rate: return 0;
-    case Op::neg: case Op::exp: case Op::log: case Op::log10: case Op::sqrt: return 1;
-    case Op::add: case Op::sub: case Op::mul: case Op::div: case Op::pow: case Op::min:
-    case Op::max: return 2;
-    case Op::arr: case Op::equil: return 3;
-    case Op::troe: return 8;
+    case Op::constant:
+    case Op::variable:
+    case Op::photolysis:
+    case Op::rate:
+      return 0;
+    case Op::neg:
+    case Op::exp:
+    case Op::log:
+    case Op::log10:
+    case Op::sqrt:
+      return 1;
+    case Op::add:
+    case Op::sub:
+    case Op::mul:
+    case Op::div:
+    case Op::pow:
+    case Op::min:
+    case Op::max:
+      return 2;
+    case Op::arr:
+    case Op::equil:
+      return 3;
+    case Op::troe:
+      return 8;
   }
   return 0;
 }
 
 // Pure arithmetic that can be folded when all operands are constants.
-bool foldable(Op op) {
-  return op != Op::arr && op != Op::troe && op != Op::equil && arity(op) > 0;
-}
+bool foldable(Op op) { return op != Op::arr && op != Op::troe && op != Op::equil && arity(op) > 0; }
 
 double apply(Op op, const double* a) {
   switch (op) {
-    case Op::add: return a[0] + a[1];
-    case Op::sub: return a[0] - a[1];
-    case Op::mul: return a[0] * a[1];
-    case Op::div: return a[0] / a[1];
-    case Op::pow: return std::pow(a[0], a[1]);
-    case Op::min: return std::min(a[0], a[1]);
-    case Op::max: return std::max(a[0], a[1]);
-    case Op::neg: return -a[0];
-    case Op::exp: return std::exp(a[0]);
-    case Op::log: return std::log(a[0]);
-    case Op::log10: return std::log10(a[0]);
-    case Op::sqrt: return std::sqrt(a[0]);
-    default: return 0.0;
+    case Op::add:
+      return a[0] + a[1];
+    case Op::sub:
+      return a[0] - a[1];
+    case Op::mul:
+      return a[0] * a[1];
+    case Op::div:
+      return a[0] / a[1];
+    case Op::pow:
+      return std::pow(a[0], a[1]);
+    case Op::min:
+      return std::min(a[0], a[1]);
+    case Op::max:
+      return std::max(a[0], a[1]);
+    case Op::neg:
+      return -a[0];
+    case Op::exp:
+      return std::exp(a[0]);
+    case Op::log:
+      return std::log(a[0]);
+    case Op::log10:
+      return std::log10(a[0]);
+    case Op::sqrt:
+      return std::sqrt(a[0]);
+    default:
+      return 0.0;
   }
 }
 
@@ -181,7 +210,8 @@ class Compiler {
   void number() {
     // Digits, optional fraction, optional exponent with e/E or Fortran d/D.
     std::string t;
-    while (pos_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.'))
+    while (pos_ < s_.size() &&
+           (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.'))
       t += s_[pos_++];
     if (pos_ < s_.size() && std::strchr("eEdD", s_[pos_]) != nullptr) {
       std::size_t q = pos_ + 1;
@@ -190,7 +220,8 @@ class Compiler {
         t += 'e';
         t += s_.substr(pos_ + 1, q - pos_ - 1);
         pos_ = q;
-        while (pos_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[pos_]))) t += s_[pos_++];
+        while (pos_ < s_.size() && std::isdigit(static_cast<unsigned char>(s_[pos_])))
+          t += s_[pos_++];
       }
     }
     char* end = nullptr;
@@ -238,7 +269,8 @@ class Compiler {
       expect('(');
       const std::string label = name();
       const int r = label.empty() ? -1 : rate_(label);
-      if (r < 0) fail("EQUIL(LABEL, A, C) with the label of an existing reaction, found '" + label + "'");
+      if (r < 0)
+        fail("EQUIL(LABEL, A, C) with the label of an existing reaction, found '" + label + "'");
       emit(Op::rate, r);
       for (int i = 0; i < 2; ++i) {
         if (!accept(',')) fail("EQUIL to have 3 arguments");
@@ -262,8 +294,10 @@ class Compiler {
       arguments(2, id);
       emit(id == "pow" ? Op::pow : id == "min" ? Op::min : Op::max);
     } else {
-      fail("a known function (ARR, TROE, EQUIL, PHOT, exp, log, log10, sqrt, pow, min, max), found '" +
-           id + "'");
+      fail(
+          "a known function (ARR, TROE, EQUIL, PHOT, exp, log, log10, sqrt, pow, min, max), found "
+          "'" +
+          id + "'");
     }
   }
 
@@ -307,8 +341,8 @@ void RateProgram::evaluate(const RateInputs& in, double* out, std::vector<double
   int d = 0;  // stack depth; level i occupies st[i*n .. i*n+n)
   for (const auto& ins : code_) {
     double* top = st + static_cast<std::size_t>(d) * n;  // next free level
-    double* a = top - n;                                  // last operand
-    double* b = top - 2 * n;                              // second last
+    double* a = top - n;                                 // last operand
+    double* b = top - 2 * n;                             // second last
     switch (ins.op) {
       case Op::constant:
         for (int c = 0; c < n; ++c) top[c] = ins.value;
@@ -328,18 +362,42 @@ void RateProgram::evaluate(const RateInputs& in, double* out, std::vector<double
         for (int c = 0; c < n; ++c) top[c] = v[c];
         break;
       }
-      case Op::add: for (int c = 0; c < n; ++c) b[c] += a[c]; break;
-      case Op::sub: for (int c = 0; c < n; ++c) b[c] -= a[c]; break;
-      case Op::mul: for (int c = 0; c < n; ++c) b[c] *= a[c]; break;
-      case Op::div: for (int c = 0; c < n; ++c) b[c] /= a[c]; break;
-      case Op::pow: for (int c = 0; c < n; ++c) b[c] = std::pow(b[c], a[c]); break;
-      case Op::min: for (int c = 0; c < n; ++c) b[c] = std::min(b[c], a[c]); break;
-      case Op::max: for (int c = 0; c < n; ++c) b[c] = std::max(b[c], a[c]); break;
-      case Op::neg: for (int c = 0; c < n; ++c) a[c] = -a[c]; break;
-      case Op::exp: for (int c = 0; c < n; ++c) a[c] = std::exp(a[c]); break;
-      case Op::log: for (int c = 0; c < n; ++c) a[c] = std::log(a[c]); break;
-      case Op::log10: for (int c = 0; c < n; ++c) a[c] = std::log10(a[c]); break;
-      case Op::sqrt: for (int c = 0; c < n; ++c) a[c] = std::sqrt(a[c]); break;
+      case Op::add:
+        for (int c = 0; c < n; ++c) b[c] += a[c];
+        break;
+      case Op::sub:
+        for (int c = 0; c < n; ++c) b[c] -= a[c];
+        break;
+      case Op::mul:
+        for (int c = 0; c < n; ++c) b[c] *= a[c];
+        break;
+      case Op::div:
+        for (int c = 0; c < n; ++c) b[c] /= a[c];
+        break;
+      case Op::pow:
+        for (int c = 0; c < n; ++c) b[c] = std::pow(b[c], a[c]);
+        break;
+      case Op::min:
+        for (int c = 0; c < n; ++c) b[c] = std::min(b[c], a[c]);
+        break;
+      case Op::max:
+        for (int c = 0; c < n; ++c) b[c] = std::max(b[c], a[c]);
+        break;
+      case Op::neg:
+        for (int c = 0; c < n; ++c) a[c] = -a[c];
+        break;
+      case Op::exp:
+        for (int c = 0; c < n; ++c) a[c] = std::exp(a[c]);
+        break;
+      case Op::log:
+        for (int c = 0; c < n; ++c) a[c] = std::log(a[c]);
+        break;
+      case Op::log10:
+        for (int c = 0; c < n; ++c) a[c] = std::log10(a[c]);
+        break;
+      case Op::sqrt:
+        for (int c = 0; c < n; ++c) a[c] = std::sqrt(a[c]);
+        break;
       case Op::arr: {
         double* x = top - 3 * n;
         for (int c = 0; c < n; ++c) x[c] = arrhenius(x[c], b[c], a[c], temp[c]);
@@ -381,7 +439,8 @@ double RateProgram::evaluate_one(const double variable[kRateVariableCount], cons
 }
 
 bool RateProgram::uses_rate() const {
-  return std::any_of(code_.begin(), code_.end(), [](const Instruction& i) { return i.op == Op::rate; });
+  return std::any_of(code_.begin(), code_.end(),
+                     [](const Instruction& i) { return i.op == Op::rate; });
 }
 
 std::vector<int> RateProgram::referenced_reactions() const {

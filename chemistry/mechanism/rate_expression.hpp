@@ -28,8 +28,25 @@ struct RateInputs {
 class RateProgram {
  public:
   enum class Op : unsigned char {
-    constant, variable, photolysis, rate, add, sub, mul, div, pow, neg, exp, log, log10, sqrt,
-    min, max, arr, troe, equil
+    constant,
+    variable,
+    photolysis,
+    rate,
+    add,
+    sub,
+    mul,
+    div,
+    pow,
+    neg,
+    exp,
+    log,
+    log10,
+    sqrt,
+    min,
+    max,
+    arr,
+    troe,
+    equil
   };
   struct Instruction {
     Op op;
@@ -38,8 +55,8 @@ class RateProgram {
   };
 
   // Parses `text`. `lookup_photolysis` maps a JNAME to its index (adding it if new);
-  // `lookup_reaction` maps a reaction label to its index or returns -1. Throws std::invalid_argument
-  // with a message saying what is wrong; the caller adds file:line.
+  // `lookup_reaction` maps a reaction label to its index or returns -1. Throws
+  // std::invalid_argument with a message saying what is wrong; the caller adds file:line.
   static RateProgram compile(const std::string& text,
                              const std::function<int(const std::string&)>& lookup_photolysis,
                              const std::function<int(const std::string&)>& lookup_reaction);

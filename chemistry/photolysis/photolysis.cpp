@@ -45,8 +45,8 @@ double solar_zenith_angle_deg(double lat_deg, double lon_deg, TimePoint utc) {
   const double true_solar_minutes = seconds_of_day / 60.0 + eqtime + 4.0 * lon_deg;
   const double hour_angle = true_solar_minutes / 4.0 - 180.0;
   const double lat = lat_deg * kDeg;
-  double cos_zen = std::sin(lat) * std::sin(decl) +
-                   std::cos(lat) * std::cos(decl) * std::cos(hour_angle * kDeg);
+  double cos_zen =
+      std::sin(lat) * std::sin(decl) + std::cos(lat) * std::cos(decl) * std::cos(hour_angle * kDeg);
   cos_zen = std::clamp(cos_zen, -1.0, 1.0);
   return std::acos(cos_zen) / kDeg;
 }
@@ -82,7 +82,8 @@ double photolysis_altitude_factor(double altitude_m) {
 
 Photolysis::Photolysis(const Mechanism& m, const std::filesystem::path& jtable) {
   std::ifstream in(jtable);
-  if (!in) throw InputError(jtable.string(), "J-value table", "a readable CSV file name,l,m,n,reference");
+  if (!in)
+    throw InputError(jtable.string(), "J-value table", "a readable CSV file name,l,m,n,reference");
   std::map<std::string, std::pair<JParameters, int>> rows;
   std::string line;
   int lineno = 0;

@@ -28,8 +28,8 @@ struct SolverOptions {
 
 struct SolverStatus {
   bool ok = true;
-  int cell = -1;        // first failing cell (index in the batch)
-  std::string message;  // what went wrong
+  int cell = -1;                 // first failing cell (index in the batch)
+  std::string message;           // what went wrong
   long steps = 0, rejected = 0;  // summed over cells
 };
 

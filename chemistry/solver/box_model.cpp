@@ -12,10 +12,9 @@
 namespace qiantang::chemistry {
 namespace {
 
-void require_range(const io::Config& cfg, const std::string& sec, const std::string& key,
-                   double v, double lo, double hi, const char* what) {
-  if (!(v >= lo && v <= hi))
-    throw InputError(cfg.where(sec, key), sec + "." + key, what);
+void require_range(const io::Config& cfg, const std::string& sec, const std::string& key, double v,
+                   double lo, double hi, const char* what) {
+  if (!(v >= lo && v <= hi)) throw InputError(cfg.where(sec, key), sec + "." + key, what);
 }
 
 // [section] SPECIES = value, species checked against the mechanism.
@@ -49,7 +48,8 @@ BoxScenario read_box_scenario(const io::Config& cfg, const Mechanism& m) {
   s.output_step_s = cfg.get_double("time", "output_step_minutes", 60.0) * 60.0;
   require_range(cfg, "time", "output_step_minutes", s.output_step_s, 1.0, 1e7, "a positive step");
   s.photolysis_step_s = cfg.get_double("time", "photolysis_step_minutes", 10.0) * 60.0;
-  require_range(cfg, "time", "photolysis_step_minutes", s.photolysis_step_s, 1.0, 1e7, "a positive step");
+  require_range(cfg, "time", "photolysis_step_minutes", s.photolysis_step_s, 1.0, 1e7,
+                "a positive step");
 
   const std::string env = "environment";
   s.temperature_K = cfg.get_double(env, "temperature_K");
@@ -94,10 +94,14 @@ BoxScenario read_box_scenario(const io::Config& cfg, const Mechanism& m) {
   s.solver.max_steps = static_cast<int>(cfg.get_int("solver", "max_steps", s.solver.max_steps));
   require_range(cfg, "solver", "max_steps", s.solver.max_steps, 1, 1e9, "a positive count");
   const std::string method = cfg.get_string("solver", "method", "rodas3");
-  if (method == "ros3") s.solver.method = RosenbrockMethod::ros3;
-  else if (method == "rodas3") s.solver.method = RosenbrockMethod::rodas3;
-  else if (method == "rodas4") s.solver.method = RosenbrockMethod::rodas4;
-  else throw InputError(cfg.where("solver", "method"), "solver.method", "ros3, rodas3 or rodas4");
+  if (method == "ros3")
+    s.solver.method = RosenbrockMethod::ros3;
+  else if (method == "rodas3")
+    s.solver.method = RosenbrockMethod::rodas3;
+  else if (method == "rodas4")
+    s.solver.method = RosenbrockMethod::rodas4;
+  else
+    throw InputError(cfg.where("solver", "method"), "solver.method", "ros3, rodas3 or rodas4");
   cfg.check_all_used();
   return s;
 }
@@ -131,8 +135,9 @@ BoxResult BoxModel::run() const {
     const SolverStatus st = solver.integrate(b, dt);
     if (!st.ok) {
       std::ostringstream msg;
-      msg << "box model at " << format_iso8601(scenario_.start + Seconds{static_cast<long>(elapsed)})
-          << ": " << st.message;
+      msg << "box model at "
+          << format_iso8601(scenario_.start + Seconds{static_cast<long>(elapsed)}) << ": "
+          << st.message;
       throw NumericalError(msg.str());
     }
     elapsed += dt;
@@ -169,7 +174,8 @@ BoxResult BoxModel::run(const Advance& advance) const {
   return r;
 }
 
-void write_box_csv(const BoxResult& r, const Mechanism& m, const BoxScenario& s, std::ostream& out) {
+void write_box_csv(const BoxResult& r, const Mechanism& m, const BoxScenario& s,
+                   std::ostream& out) {
   const double to_ppb = 1e9 / s.air_molec_cm3();
   out << "time,elapsed_h,zenith_deg";
   for (int i = 0; i < m.n_species(); ++i) out << ',' << m.species_name(i);

@@ -23,7 +23,7 @@ struct BoxScenario {
   double temperature_K = 298.15, pressure_Pa = 101325.0, h2o_molec_cm3 = 0.0;
   double latitude_deg = 0.0, longitude_deg = 0.0, altitude_m = 0.0;
   double cloud_optical_depth = 0.0;  // full cover above the box (below-cloud correction) when > 0
-  std::vector<double> initial_molec_cm3;  // per species
+  std::vector<double> initial_molec_cm3;   // per species
   std::vector<double> source_molec_cm3_s;  // per species
   SolverOptions solver;
 
@@ -40,9 +40,9 @@ BoxScenario read_box_scenario(const io::Config& cfg, const Mechanism& m);
 double h2o_from_relative_humidity(double rh_percent, double temperature_K);
 
 struct BoxResult {
-  std::vector<TimePoint> time;      // output times (the first is the start)
-  std::vector<double> zenith_deg;   // solar zenith angle at each output time
-  std::vector<double> conc;         // [output][species], molecules cm^-3
+  std::vector<TimePoint> time;     // output times (the first is the start)
+  std::vector<double> zenith_deg;  // solar zenith angle at each output time
+  std::vector<double> conc;        // [output][species], molecules cm^-3
   int n_species = 0;
   double at(std::size_t output, int species) const { return conc[output * n_species + species]; }
 };
@@ -51,7 +51,8 @@ class BoxModel {
  public:
   // Advances `conc` (per species, molecules cm^-3) by dt_s with constant J (per
   // photolysis_names()) and the scenario's T, P, H2O and sources.
-  using Advance = std::function<void(std::vector<double>& conc, const std::vector<double>& j, double dt_s)>;
+  using Advance =
+      std::function<void(std::vector<double>& conc, const std::vector<double>& j, double dt_s)>;
 
   BoxModel(const Mechanism& m, const Photolysis& p, BoxScenario s);
 

@@ -78,17 +78,35 @@ RosenbrockSolver::Tableau RosenbrockSolver::tableau(RosenbrockMethod method) {
       t.name = "RODAS4";
       t.stages = 6;
       const double a[15] = {1.544,
-                            0.9466785280815826,  0.2557011698983284,
-                            3.314825187068521,   2.896124015972201,  0.9986419139977817,
-                            1.221224509226641,   6.019134481288629,  12.53708332932087,
-                            -0.6878860361058950, 1.221224509226641,  6.019134481288629,
-                            12.53708332932087,   -0.6878860361058950, 1.0};
+                            0.9466785280815826,
+                            0.2557011698983284,
+                            3.314825187068521,
+                            2.896124015972201,
+                            0.9986419139977817,
+                            1.221224509226641,
+                            6.019134481288629,
+                            12.53708332932087,
+                            -0.6878860361058950,
+                            1.221224509226641,
+                            6.019134481288629,
+                            12.53708332932087,
+                            -0.6878860361058950,
+                            1.0};
       const double c[15] = {-5.6688,
-                            -2.430093356833875,  -0.2063599157091915,
-                            -0.1073529058151375, -9.594562251023355, -20.47028614809616,
-                            7.496443313967647,   -10.24680431464352, -33.99990352819905,
-                            11.70890893206160,   8.083246795921522,  -7.981132988064893,
-                            -31.52159432874371,  16.31930543123136,  -6.058818238834054};
+                            -2.430093356833875,
+                            -0.2063599157091915,
+                            -0.1073529058151375,
+                            -9.594562251023355,
+                            -20.47028614809616,
+                            7.496443313967647,
+                            -10.24680431464352,
+                            -33.99990352819905,
+                            11.70890893206160,
+                            8.083246795921522,
+                            -7.981132988064893,
+                            -31.52159432874371,
+                            16.31930543123136,
+                            -6.058818238834054};
       int idx = 0;
       for (int i = 1; i < 6; ++i)
         for (int j = 0; j < i; ++j, ++idx) {
@@ -115,9 +133,11 @@ RosenbrockSolver::RosenbrockSolver(const Mechanism& m, SolverOptions o)
     : mechanism_(&m), kinetics_(m), options_(o), tableau_(tableau(o.method)) {
   if (!(options_.rtol > 0.0) || !(options_.atol_molec_cm3 > 0.0) || !(options_.h_min_s >= 0.0) ||
       options_.max_steps <= 0)
-    throw std::invalid_argument("RosenbrockSolver: rtol, atol must be > 0, h_min >= 0, max_steps > 0");
+    throw std::invalid_argument(
+        "RosenbrockSolver: rtol, atol must be > 0, h_min >= 0, max_steps > 0");
   const std::size_t ns = static_cast<std::size_t>(kinetics_.n_species()) * kBlockCells;
-  const std::size_t nr = static_cast<std::size_t>(std::max(kinetics_.n_reactions(), 1)) * kBlockCells;
+  const std::size_t nr =
+      static_cast<std::size_t>(std::max(kinetics_.n_reactions(), 1)) * kBlockCells;
   k_.resize(nr);
   rates_.resize(nr);
   y_.resize(ns);
@@ -167,9 +187,9 @@ SolverStatus RosenbrockSolver::integrate(ChemistryBatch& b, double dt_s) {
         source_[pos * w + c] = has_source_ ? b.source_molec_cm3_s[s * cells + start + c] : 0.0;
       }
     }
-    mechanism_->rate_constants({nl, temperature_.data(), pressure_.data(), h2o_.data(),
-                                photolysis_.data(), nl},
-                               k_.data(), scratch_);
+    mechanism_->rate_constants(
+        {nl, temperature_.data(), pressure_.data(), h2o_.data(), photolysis_.data(), nl}, k_.data(),
+        scratch_);
     const BlockResult r = integrate_block(nl, dt_s);
     status.steps += r.steps;
     status.rejected += r.rejected;
@@ -270,7 +290,8 @@ RosenbrockSolver::BlockResult RosenbrockSolver::integrate_block(int nl, double d
     for (int c = 0; c < nl; ++c) err[c] = 0.0;
     for (int i = 0; i < ns; ++i)
       for (int c = 0; c < nl; ++c) {
-        const double sc = atol + rtol * std::max(std::abs(y_[i * w + c]), std::abs(ynew_[i * w + c]));
+        const double sc =
+            atol + rtol * std::max(std::abs(y_[i * w + c]), std::abs(ynew_[i * w + c]));
         const double q = f_[i * w + c] / sc;
         err[c] += q * q;
       }

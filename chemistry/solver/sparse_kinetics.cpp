@@ -63,7 +63,8 @@ SparseKinetics::SparseKinetics(const Mechanism& m) : n_(m.n_species()) {
     for (int q : rx[r].reactants)
       for (const auto& [s, nu] : net[r])
         if (nu != 0.0) a[s][q] = 1;
-  for (const auto& row : a) jacobian_nonzeros_ += static_cast<int>(std::count(row.begin(), row.end(), 1));
+  for (const auto& row : a)
+    jacobian_nonzeros_ += static_cast<int>(std::count(row.begin(), row.end(), 1));
 
   order_ = markowitz(a);
   position_.assign(n_, 0);

@@ -17,9 +17,9 @@ class SparseKinetics {
 
   int n_species() const { return n_; }
   int n_reactions() const { return static_cast<int>(reaction_start_.size()) - 1; }
-  const std::vector<int>& order() const { return order_; }        // position -> species
-  const std::vector<int>& position() const { return position_; }  // species -> position
-  int jacobian_nonzeros() const { return jacobian_nonzeros_; }    // incl. diagonal
+  const std::vector<int>& order() const { return order_; }           // position -> species
+  const std::vector<int>& position() const { return position_; }     // species -> position
+  int jacobian_nonzeros() const { return jacobian_nonzeros_; }       // incl. diagonal
   int lu_nonzeros() const { return static_cast<int>(col_.size()); }  // incl. fill-in
 
   // f = sum_r nu_r k_r prod(y) + source. k: [reaction][nl]; y, f, source: [position][nl]

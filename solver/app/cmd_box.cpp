@@ -20,15 +20,18 @@ namespace po = boost::program_options;
 namespace qiantang::app {
 
 int command_box(const Args& args) {
-  const char* usage = "qiantang box MECHANISM --scenario FILE [--out CSV] [--jtable CSV] [--set section.key=value ...]";
+  const char* usage =
+      "qiantang box MECHANISM --scenario FILE [--out CSV] [--jtable CSV] [--set section.key=value "
+      "...]";
   po::options_description opts(usage);
-  opts.add_options()("help,h", "this help")("scenario", po::value<std::string>(), "scenario INI file")(
+  opts.add_options()("help,h", "this help")("scenario", po::value<std::string>(),
+                                            "scenario INI file")(
       "out", po::value<std::string>(), "CSV file to write (default: standard output)")(
       "jtable", po::value<std::string>(),
       "J-value table (default: ../photolysis/jtable.csv next to the mechanism's folder)")(
       "set", po::value<std::vector<std::string>>()->composing(),
-      "override a scenario key: --set section.key=value")(
-      "mechanism", po::value<std::string>(), "mechanism file (.eqn)");
+      "override a scenario key: --set section.key=value")("mechanism", po::value<std::string>(),
+                                                          "mechanism file (.eqn)");
   po::positional_options_description pos;
   pos.add("mechanism", 1);
   po::variables_map vm;
@@ -41,7 +44,8 @@ int command_box(const Args& args) {
     std::cout << opts;
     return 0;
   }
-  if (!vm.count("mechanism") || !vm.count("scenario")) throw UsageError(std::string("usage: ") + usage);
+  if (!vm.count("mechanism") || !vm.count("scenario"))
+    throw UsageError(std::string("usage: ") + usage);
 
   const std::filesystem::path mech_path = vm["mechanism"].as<std::string>();
   const std::filesystem::path jtable =
@@ -58,7 +62,8 @@ int command_box(const Args& args) {
 
   const auto wall0 = std::chrono::steady_clock::now();
   const auto result = box.run();
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
 
   if (!vm.count("out")) {
     chemistry::write_box_csv(result, mechanism, scenario, std::cout);

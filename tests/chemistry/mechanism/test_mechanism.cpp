@@ -20,11 +20,14 @@ std::vector<double> rates_at(const Mechanism& m, double t, double p, double h2o,
   return k;
 }
 
-double arr(double a, double c, double b, double t) { return a * std::exp(-c / t) * std::pow(t / 300.0, b); }
+double arr(double a, double c, double b, double t) {
+  return a * std::exp(-c / t) * std::pow(t / 300.0, b);
+}
 
 }  // namespace
 
-TEST_CASE("species, composition, molar masses and stoichiometry are read", "[chemistry][mechanism]") {
+TEST_CASE("species, composition, molar masses and stoichiometry are read",
+          "[chemistry][mechanism]") {
   const auto m = Mechanism::from_string(R"(
     // comment
     #DEFVAR
@@ -126,8 +129,9 @@ TEST_CASE("the shipped small and Robertson mechanisms load", "[chemistry][mechan
 }
 
 TEST_CASE("Markowitz ordering avoids fill for an arrow-shaped Jacobian", "[chemistry][mechanism]") {
-  // X + Yi -> nothing and Yi -> X for every i: the Jacobian is an arrow (full X row and column). Eliminating
-  // X first would fill the whole matrix; the Markowitz order eliminates the Yi first: no fill.
+  // X + Yi -> nothing and Yi -> X for every i: the Jacobian is an arrow (full X row and column).
+  // Eliminating X first would fill the whole matrix; the Markowitz order eliminates the Yi first:
+  // no fill.
   std::string text = "#DEFVAR X = IGNORE ;";
   auto name = [](int i) {
     std::string y(1, 'Y');

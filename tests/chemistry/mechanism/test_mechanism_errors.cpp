@@ -11,11 +11,11 @@ using qiantang::chemistry::Mechanism;
 namespace {
 
 const char* kHeader =
-    "#DEFVAR\n"                        // line 1
-    "  NO = N + O ; NO2 = N + 2O ;\n"  // line 2
-    "  O3 = 3O ;\n"                    // line 3
+    "#DEFVAR\n"                         // line 1
+    "  NO = N + O ; NO2 = N + 2O ;\n"   // line 2
+    "  O3 = 3O ;\n"                     // line 3
     "#DEFFIX M = IGNORE ; O2 = 2O ;\n"  // line 4
-    "#EQUATIONS\n";                    // line 5
+    "#EQUATIONS\n";                     // line 5
 
 // The message of the InputError thrown for `header + body` ("" if none).
 std::string error_of(const std::string& body, const std::string& header = kHeader) {
@@ -76,13 +76,16 @@ TEST_CASE("mechanism errors name the file and line", "[chemistry][mechanism][err
                Catch::Contains("bad.eqn:7"));
   }
   SECTION("negative photolysis scale") {
-    CHECK_THAT(error_of(ok + "  <R2> O3 + hv = NO2 : PHOT(J2, -1.0) ;\n"), Catch::Contains("bad.eqn:7"));
+    CHECK_THAT(error_of(ok + "  <R2> O3 + hv = NO2 : PHOT(J2, -1.0) ;\n"),
+               Catch::Contains("bad.eqn:7"));
   }
   SECTION("unknown function, variable, wrong arguments") {
     CHECK_THAT(error_of(ok + "  <R2> NO + O3 = NO2 : ARRH(1e-12, 1310.0, 0.0) ;\n"),
                Catch::Contains("bad.eqn:7") && Catch::Contains("ARRH"));
-    CHECK_THAT(error_of(ok + "  <R2> NO + O3 = NO2 : 1e-12*TEMP ;\n"), Catch::Contains("bad.eqn:7"));
-    CHECK_THAT(error_of(ok + "  <R2> NO + O3 = NO2 : ARR(1e-12, 1310.0) ;\n"), Catch::Contains("bad.eqn:7"));
+    CHECK_THAT(error_of(ok + "  <R2> NO + O3 = NO2 : 1e-12*TEMP ;\n"),
+               Catch::Contains("bad.eqn:7"));
+    CHECK_THAT(error_of(ok + "  <R2> NO + O3 = NO2 : ARR(1e-12, 1310.0) ;\n"),
+               Catch::Contains("bad.eqn:7"));
   }
   SECTION("EQUIL with an unknown label") {
     CHECK_THAT(error_of(ok + "  <R2> NO2 = NO + O3 : EQUIL(R9, 9e-29, 14000.0) ;\n"),
@@ -95,8 +98,11 @@ TEST_CASE("mechanism errors name the file and line", "[chemistry][mechanism][err
   }
   SECTION("unknown section and fixed species") {
     CHECK_THAT(error_of(ok + "#INLINE F90_RCONST\n"), Catch::Contains("bad.eqn:7"));
-    CHECK_THAT(error_of(ok, "#DEFVAR NO = N + O ; NO2 = N + 2O ; O3 = 3O ;\n#DEFFIX AR = IGNORE ;\n#EQUATIONS\n"),
-               Catch::Contains("bad.eqn:2") && Catch::Contains("AR"));
+    CHECK_THAT(
+        error_of(
+            ok,
+            "#DEFVAR NO = N + O ; NO2 = N + 2O ; O3 = 3O ;\n#DEFFIX AR = IGNORE ;\n#EQUATIONS\n"),
+        Catch::Contains("bad.eqn:2") && Catch::Contains("AR"));
   }
   SECTION("#CHECK finds an unbalanced reaction") {
     CHECK_THAT(error_of(ok + "  <R2> NO + O3 = O2 : 1e-12 ;\n#CHECK N ;\n"),

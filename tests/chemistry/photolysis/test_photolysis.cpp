@@ -42,7 +42,8 @@ TEST_CASE("solar zenith angle: noon, night, pole and equinox", "[chemistry][phot
   CHECK(solar_zenith_angle_deg(0.0, 0.0, utc("2026-03-20T12:07:30Z")) < 0.5);
 }
 
-TEST_CASE("clear-sky J follows l cos^m exp(-n sec) with the altitude factor", "[chemistry][photolysis]") {
+TEST_CASE("clear-sky J follows l cos^m exp(-n sec) with the altitude factor",
+          "[chemistry][photolysis]") {
   const auto dir = qiantang::test::source_dir();
   const auto m = Mechanism::load(dir / "chemistry/mechanisms/small.eqn");
   const Photolysis phot(m, dir / "chemistry/photolysis/jtable.csv");
@@ -67,7 +68,8 @@ TEST_CASE("clear-sky J follows l cos^m exp(-n sec) with the altitude factor", "[
   for (double v : j) CHECK(v == 0.0);
 }
 
-TEST_CASE("cloud correction (Chang et al. 1987) and optical depth from LWP", "[chemistry][photolysis]") {
+TEST_CASE("cloud correction (Chang et al. 1987) and optical depth from LWP",
+          "[chemistry][photolysis]") {
   // tau = 50, zenith 30 deg: t_r = (5 - e^-50) / (4 + 0.42 * 50) = 0.2.
   const double mu = std::cos(30.0 * 3.14159265358979323846 / 180.0);
   CHECK(cloud_correction(30.0, 50.0, true) == Approx(1.6 * 0.2 * mu).epsilon(1e-12));

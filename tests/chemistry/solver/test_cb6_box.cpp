@@ -39,7 +39,8 @@ double peak(const BoxResult& r, int s) {
 
 }  // namespace
 
-TEST_CASE("CB6r3 box scenarios agree with CVODE within 1 % over 5 days", "[chemistry][cb6][verification]") {
+TEST_CASE("CB6r3 box scenarios agree with CVODE within 1 % over 5 days",
+          "[chemistry][cb6][verification]") {
   const auto m = Mechanism::load(repo("chemistry/mechanisms/cb6r3.eqn"));
   const Photolysis phot(m, repo("chemistry/photolysis/jtable.csv"));
   const char* compared[] = {"O3", "NO2", "HNO3", "FORM", "H2O2"};
@@ -53,9 +54,11 @@ TEST_CASE("CB6r3 box scenarios agree with CVODE within 1 % over 5 days", "[chemi
     const BoxModel box(m, phot, s);
     const BoxResult ours = box.run();
     test::CvodeReference cvode(m, 1e-8, 1e-2, test::CvodeReference::LinearSolver::klu);
-    const BoxResult ref = box.run([&](std::vector<double>& c, const std::vector<double>& j, double dt) {
-      cvode.advance(c, j, s.temperature_K, s.pressure_Pa, s.h2o_molec_cm3, s.source_molec_cm3_s, dt);
-    });
+    const BoxResult ref =
+        box.run([&](std::vector<double>& c, const std::vector<double>& j, double dt) {
+          cvode.advance(c, j, s.temperature_K, s.pressure_Pa, s.h2o_molec_cm3, s.source_molec_cm3_s,
+                        dt);
+        });
     REQUIRE(ours.time.size() == 121);
     const double floor = 1e-6 * 1e-9 * s.air_molec_cm3();  // 1e-6 ppb
     for (const char* sp : compared) {
@@ -65,8 +68,8 @@ TEST_CASE("CB6r3 box scenarios agree with CVODE within 1 % over 5 days", "[chemi
         const double a = ours.at(k, i), b = ref.at(k, i);
         worst = std::max(worst, std::abs(a - b) / (std::abs(b) + floor));
       }
-      INFO(name << " " << sp << ": worst relative difference " << worst << " (CVODE " << test::CvodeReference::version()
-                << ", " << cvode.steps() << " steps)");
+      INFO(name << " " << sp << ": worst relative difference " << worst << " (CVODE "
+                << test::CvodeReference::version() << ", " << cvode.steps() << " steps)");
       CHECK(worst <= 0.01);
     }
   }
@@ -90,7 +93,7 @@ TEST_CASE("a closed CB6r3 box conserves nitrogen atoms to 1e-8", "[chemistry][cb
   const Photolysis phot(m, repo("chemistry/photolysis/jtable.csv"));
   auto s = scenario(m, "urban_high_nox.ini", 120.0);
   std::fill(s.source_molec_cm3_s.begin(), s.source_molec_cm3_s.end(), 0.0);  // closed box
-  s.initial_molec_cm3[*m.species_index("NBAL")] = 1e-9 * s.air_molec_cm3();     // 1 ppb
+  s.initial_molec_cm3[*m.species_index("NBAL")] = 1e-9 * s.air_molec_cm3();  // 1 ppb
   auto total_n = [&](const BoxResult& r, std::size_t k) {
     double n = 0.0;
     for (int i = 0; i < m.n_species(); ++i) n += m.atoms(i, "N") * r.at(k, i);
@@ -101,7 +104,8 @@ TEST_CASE("a closed CB6r3 box conserves nitrogen atoms to 1e-8", "[chemistry][cb
     const auto r = BoxModel(m, phot, s).run();
     const double n0 = total_n(r, 0);
     double worst = 0.0;
-    for (std::size_t k = 0; k < r.time.size(); ++k) worst = std::max(worst, std::abs(total_n(r, k) / n0 - 1.0));
+    for (std::size_t k = 0; k < r.time.size(); ++k)
+      worst = std::max(worst, std::abs(total_n(r, k) / n0 - 1.0));
     INFO("rtol " << rtol << ": largest relative change of total N " << worst);
     CHECK(worst <= 1e-8);
   }
@@ -116,7 +120,9 @@ TEST_CASE("O3 sensitivity: VOC-limited and NOx-limited scenarios respond as thei
   auto is_nox = [&](int i) {
     return std::find(nox.begin(), nox.end(), m.species_name(i)) != nox.end();
   };
-  auto is_voc = [&](int i) { return m.atoms(i, "C") > 0.0 && m.species_name(i) != "CO" && m.atoms(i, "N") == 0.0; };
+  auto is_voc = [&](int i) {
+    return m.atoms(i, "C") > 0.0 && m.species_name(i) != "CO" && m.atoms(i, "N") == 0.0;
+  };
   // Peak O3 of the day with NOx or VOC (initial and emitted) scaled by 0.7.
   auto peak_o3 = [&](const char* name, double f_nox, double f_voc) {
     auto s = scenario(m, name, 24.0);

@@ -23,12 +23,16 @@ ChemistryBatch batch_for(const Mechanism& m, int n_cells, double t = 298.15, dou
   return b;
 }
 
-double& at(ChemistryBatch& b, int s, int c) { return b.conc[static_cast<std::size_t>(s) * b.n_cells + c]; }
+double& at(ChemistryBatch& b, int s, int c) {
+  return b.conc[static_cast<std::size_t>(s) * b.n_cells + c];
+}
 
 }  // namespace
 
-TEST_CASE("Robertson's problem matches the reference solution to 1e-6", "[chemistry][solver][verification]") {
-  const auto m = Mechanism::load(qiantang::test::source_dir() / "chemistry/mechanisms/robertson.eqn");
+TEST_CASE("Robertson's problem matches the reference solution to 1e-6",
+          "[chemistry][solver][verification]") {
+  const auto m =
+      Mechanism::load(qiantang::test::source_dir() / "chemistry/mechanisms/robertson.eqn");
   // Reference values at t = 100 and 1e11 (Hairer & Wanner test set, as tabulated in
   // verification-cases.md).
   struct Ref {
@@ -154,7 +158,8 @@ TEST_CASE("a failing cell is named in the status", "[chemistry][solver][unit]") 
 
 TEST_CASE("constant sources add linearly", "[chemistry][solver][unit]") {
   // dA/dt = S - k A: A(t) = S/k + (A0 - S/k) exp(-k t).
-  const auto m = Mechanism::from_string("#DEFVAR A = IGNORE ;\n#EQUATIONS <R1> A = : 1.0e-3 ;\n", "src.eqn");
+  const auto m =
+      Mechanism::from_string("#DEFVAR A = IGNORE ;\n#EQUATIONS <R1> A = : 1.0e-3 ;\n", "src.eqn");
   SolverOptions o;
   o.rtol = 1e-8;
   o.atol_molec_cm3 = 1e-3;

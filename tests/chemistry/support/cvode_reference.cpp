@@ -53,7 +53,9 @@ int jac_callback(sunrealtype, N_Vector y, N_Vector, SUNMatrix a, void* user, N_V
 }
 
 void check(int flag, const char* what) {
-  if (flag < 0) throw std::runtime_error(std::string("CVODE: ") + what + " failed, flag " + std::to_string(flag));
+  if (flag < 0)
+    throw std::runtime_error(std::string("CVODE: ") + what + " failed, flag " +
+                             std::to_string(flag));
 }
 
 }  // namespace
@@ -75,8 +77,9 @@ CvodeReference::CvodeReference(const Mechanism& m, double rtol, double atol, Lin
   for (int i = 0; i < n_; ++i)
     for (int e = kin_.row_start()[i]; e < kin_.row_start()[i + 1]; ++e)
       entries_.push_back({order[i], order[kin_.columns()[e]], e});
-  std::sort(entries_.begin(), entries_.end(),
-            [](const Entry& a, const Entry& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+  std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+    return a.row != b.row ? a.row < b.row : a.col < b.col;
+  });
   row_start_.assign(n_ + 1, 0);
   for (const auto& e : entries_) ++row_start_[e.row + 1];
   for (int r = 0; r < n_; ++r) row_start_[r + 1] += row_start_[r];
@@ -93,7 +96,8 @@ CvodeReference::CvodeReference(const Mechanism& m, double rtol, double atol, Lin
     impl_->a = SUNDenseMatrix(n_, n_, impl_->ctx);
     impl_->ls = SUNLinSol_Dense(impl_->y, impl_->a, impl_->ctx);
   } else {
-    impl_->a = SUNSparseMatrix(n_, n_, static_cast<sunindextype>(entries_.size()), CSR_MAT, impl_->ctx);
+    impl_->a =
+        SUNSparseMatrix(n_, n_, static_cast<sunindextype>(entries_.size()), CSR_MAT, impl_->ctx);
     impl_->ls = SUNLinSol_KLU(impl_->y, impl_->a, impl_->ctx);
   }
   check(CVodeSetLinearSolver(impl_->mem, impl_->ls, impl_->a), "CVodeSetLinearSolver");
