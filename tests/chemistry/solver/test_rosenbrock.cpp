@@ -171,3 +171,38 @@ TEST_CASE("constant sources add linearly", "[chemistry][solver][unit]") {
   const double s_k = 1e5 / 1e-3;
   CHECK(at(b, 0, 0) == Approx(s_k + (1e9 - s_k) * std::exp(-2.0)).epsilon(1e-7));
 }
+
+TEST_CASE("a cell's result does not depend on the other cells of its batch",
+          "[chemistry][solver][unit]") {
+  const auto dir = qiantang::test::source_dir() / "chemistry";
+  const auto m = Mechanism::load(dir / "mechanisms/small.eqn");
+  const int n = 70;  // three blocks of up to 32 cells, the last one partial
+  auto b = batch_for(m, n);
+  const double air = Mechanism::air_number_density(298.15, 101325.0);
+  for (int c = 0; c < n; ++c) {
+    const double f = c / double(n - 1);
+    b.temperature_K[c] = 280.0 + 30.0 * f;
+    b.h2o_molec_cm3[c] = 0.01 * air * f;
+    at(b, *m.species_index("NO"), c) = (1.0 + 40.0 * f) * 1e-9 * air;
+    at(b, *m.species_index("NO2"), c) = (2.0 + 20.0 * (1 - f)) * 1e-9 * air;
+    at(b, *m.species_index("O3"), c) = 40e-9 * air;
+    at(b, *m.species_index("CO"), c) = 300e-9 * air;
+    at(b, *m.species_index("FORM"), c) = 3e-9 * air;
+    at(b, *m.species_index("ALD2"), c) = 1e-9 * air;
+    for (std::size_t p = 0; p < m.photolysis_names().size(); ++p)
+      b.photolysis_s[p * n + c] = 1e-5 * (1.0 + f) * (p == 0 ? 800.0 : 1.0);
+  }
+  RosenbrockSolver solver(m);
+  auto whole = b;
+  REQUIRE(solver.integrate(whole, 600.0).ok);
+  for (int c : {0, 31, 32, 45, 69}) {
+    auto one = batch_for(m, 1);
+    for (int s = 0; s < m.n_species(); ++s) at(one, s, 0) = at(b, s, c);
+    one.temperature_K[0] = b.temperature_K[c];
+    one.h2o_molec_cm3[0] = b.h2o_molec_cm3[c];
+    for (std::size_t p = 0; p < m.photolysis_names().size(); ++p)
+      one.photolysis_s[p] = b.photolysis_s[p * n + c];
+    REQUIRE(solver.integrate(one, 600.0).ok);
+    for (int s = 0; s < m.n_species(); ++s) CHECK(at(one, s, 0) == at(whole, s, c));  // bitwise
+  }
+}
