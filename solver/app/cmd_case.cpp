@@ -39,7 +39,7 @@ int command_case(const Args& args) {
       const std::filesystem::path dir = vm["out"].as<std::string>();
       cases::write_hangzhou_case(hc.name, dir, o);
       std::printf("wrote case '%s' to %s (run: qiantang forecast %s)\n", hc.name.c_str(), dir.c_str(),
-                  (dir / "config.ini").c_str());
+                  (dir / "forecast.ini").c_str());
     }
     return 0;
   }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -161,16 +162,18 @@ HangzhouCase hangzhou_case(const std::string& name, const HangzhouOptions& optio
     c.domains.push_back({"d01", grid::HorizontalGrid::centred(p, 20, 17, 54000.0, 54000.0, 30.5, 119.5), -1, -1, 1});
     return c;
   }
-  c.z_interface_m = {0, 40, 90, 160, 250, 370, 520, 700, 920, 1200, 1550, 2000, 2600, 3400, 4500, 6000, 8000, 10000};
-  const auto outer = grid::HorizontalGrid::centred(p, 40, 34, 27000.0, 27000.0, 30.5, 119.5);
+  // 14 layers (the minimum) keep the 7-day forecast inside its wall-time budget on a
+  // 2-core machine; the finest near the ground.
+  c.z_interface_m = {0, 40, 100, 180, 290, 440, 640, 900, 1250, 1750, 2500, 3600, 5200, 7400, 10000};
+  const auto outer = grid::HorizontalGrid::centred(p, 30, 26, 36000.0, 36000.0, 30.5, 119.5);
   c.domains.push_back({"d01", outer, -1, -1, 1});
-  // The 9 km nest (ratio 3) covers 12 × 9 parent cells centred near 119.55° E, 29.9° N.
+  // The 12 km nest (ratio 3) covers 8 × 7 parent cells centred near 119.55° E, 29.9° N.
   double xc, yc;
   p.forward(29.9, 119.55, xc, yc);
-  const int pi0 = int(std::lround((xc - outer.x0()) / outer.dx() - 5.5));
-  const int pj0 = int(std::lround((yc - outer.y0()) / outer.dy() - 4.0));
+  const int pi0 = int(std::lround((xc - outer.x0()) / outer.dx() - 3.5));
+  const int pj0 = int(std::lround((yc - outer.y0()) / outer.dy() - 3.0));
   const double dxn = outer.dx() / 3.0;
-  const grid::HorizontalGrid inner(p, 36, 27, dxn, dxn, outer.x(pi0 - 0.5) + 0.5 * dxn, outer.y(pj0 - 0.5) + 0.5 * dxn);
+  const grid::HorizontalGrid inner(p, 24, 21, dxn, dxn, outer.x(pi0 - 0.5) + 0.5 * dxn, outer.y(pj0 - 0.5) + 0.5 * dxn);
   c.domains.push_back({"d02", inner, pi0, pj0, 3});
   return c;
 }
@@ -191,10 +194,13 @@ std::string hangzhou_station_csv() {
 
 std::string hangzhou_config_text(const HangzhouCase& c, const HangzhouDomain& d) {
   const bool nest = d.parent_i0 >= 0;
-  const double dt = c.coarse ? 1200.0 : (nest ? 200.0 : 600.0);
+  // Transport steps are Courant-limited inside advection (sub-steps); chemistry runs every
+  // 15 min, the emission/diffusion/deposition splitting every transport step.
+  const double dt = c.coarse ? 1200.0 : 900.0;
   std::ostringstream o;
   o << "# Qiantang built-in case '" << c.name << "', domain " << d.name << " (docs/hangzhou-case.md).\n"
-    << "# Run: qiantang forecast config.ini  (keys: docs/hangzhou-case.md, \"Config keys\")\n\n"
+    << "# A run config: `qiantang run " << d.name << ".ini`; the forecast (forecast.ini) runs the domains\n"
+    << "# in nesting order and overrides [run] start/end and [output] dir.\n\n"
     << "[run]\nstart = " << format_iso8601(c.start) << "\nhours = " << 24 * c.days
     << "\ntime_step_s = " << fmt(dt) << "\nrestart_interval_h = 24\n\n"
     << "[domain]\nname = " << d.name << "\n\n"
@@ -202,17 +208,67 @@ std::string hangzhou_config_text(const HangzhouCase& c, const HangzhouDomain& d)
   const auto files = hangzhou_met_files(c, d);
   for (std::size_t n = 0; n < files.size(); ++n) o << (n ? ", " : "") << files[n];
   o << "\n\n"
-    << "# Gas chemistry and aerosols: the run's mechanism, J table and aerosol tracers.\n"
-    << "# [chemistry]\n# mechanism = <repository>/chemistry/mechanisms/cb6r3.eqn\n"
-    << "# jtable = <repository>/chemistry/photolysis/jtable.csv\n"
-    << "# [species]\n# aerosols = ASO4, ANO3, ANH4, AEC, APOA, ASOA, AOTHR, ACORS\n\n"
+    // ROS3 with CMAQ's Rosenbrock tolerances (rbdriver: RTOL 1e-3, ATOL 1e-7 ppm).
+    << "[chemistry]\nmechanism = data/cb6r3.eqn\njtable = data/jtable.csv\nmethod = ros3\nrtol = 1e-3\n"
+    << "atol_molec_cm3 = 2.5e6\ntime_step_s = " << (c.coarse ? 1200 : 900) << "\n\n"
+    << "[species]\naerosols = ASO4, ANO3, ANH4, AEC, APOA, AOTHR, ACORS, SVOC1, SVOC2, SVOC3, SVOC4, "
+       "ASOA1, ASOA2, ASOA3, ASOA4\n\n"
+    << "[initial_conditions]\nprofile = data/background.csv\n\n"
+    << "[boundary_conditions]\nprofile = data/background.csv\n\n"
     << "[emissions]\ninventory = emissions_yrd.nc\ntemporal_profiles = profiles/temporal.csv\n"
-    << "vertical_profiles = profiles/vertical.csv\n"
-    << "# speciation = <repository>/configs/emissions/speciation.csv\n\n"
-    << "[processes]\norder = emission, vertical_diffusion, horizontal_advection, vertical_advection\n\n"
-    << "[output]\ndir = output" << (nest ? "_d02" : "") << "\ninterval_s = 3600\nstations = stations.csv\n";
+    << "vertical_profiles = profiles/vertical.csv\nspeciation = data/speciation_cb6.csv\n"
+    << "biogenic = true\nbiogenic_factors = data/biogenic_factors_usgs.csv\n\n"
+    << "[dry_deposition]\nland_use_table = usgs\n\n"
+    << "[processes]\norder = emissions, vertical_diffusion, dry_deposition, horizontal_advection, "
+       "vertical_advection, gas_chemistry, cloud_chemistry, aerosol, wet_deposition\n\n"
+    << "[output]\ndir = output_" << d.name << "\ninterval_s = 3600\nstations = stations.csv\n";
+  (void)nest;
   return o.str();
 }
+
+std::string hangzhou_forecast_text(const HangzhouCase& c) {
+  // Forecast days are Beijing days: the forecast starts at 00:00 BJT (16:00 UTC) of the case's
+  // first day, after a spin-up from the start of the meteorology.
+  const TimePoint start = c.start + std::chrono::hours(16);
+  const int days = c.coarse ? 1 : 7;
+  std::ostringstream o;
+  o << "# Qiantang built-in case '" << c.name << "': the forecast job (docs/forecast.md).\n"
+    << "# Run: qiantang forecast forecast.ini\n\n"
+    << "[forecast]\nstart = " << format_iso8601(start) << "\ndays = " << days
+    << "\nspinup_hours = 16\nruns = ";
+  for (std::size_t n = 0; n < c.domains.size(); ++n) o << (n ? ", " : "") << c.domains[n].name << ".ini";
+  o << "\noutput_dir = forecast\nscenarios = true\n\n"
+    << "[aqi]\nstandard = auto\n\n"
+    << "[emergency]\ncuts = data/emergency_cuts.csv\n\n"
+    << "[city]\nname = Hangzhou 杭州\nstations = stations.csv\n\n"
+    << "[report]\ntitle = Qiantang air-quality forecast: " << c.name << "\npng = true\n";
+  return o.str();
+}
+
+namespace {
+
+// Where the shared data files (mechanism, J table, profiles) are read from when a case is
+// written: $QIANTANG_DATA_DIR, else the source tree this binary was built from.
+std::filesystem::path data_root() {
+  if (const char* env = std::getenv("QIANTANG_DATA_DIR")) return env;
+  return QIANTANG_SOURCE_DIR;
+}
+
+void copy_data(const std::filesystem::path& dir) {
+  const auto root = data_root();
+  const std::filesystem::path files[] = {"chemistry/mechanisms/cb6r3.eqn", "chemistry/photolysis/jtable.csv",
+                                         "configs/emissions/speciation_cb6.csv",
+                                         "configs/emissions/biogenic_factors_usgs.csv",
+                                         "configs/profiles/background.csv", "configs/forecast/emergency_cuts.csv"};
+  std::filesystem::create_directories(dir / "data");
+  for (const auto& f : files) {
+    if (!std::filesystem::exists(root / f))
+      throw InputError((root / f).string(), "", "the data file (set QIANTANG_DATA_DIR to the repository)");
+    std::filesystem::copy_file(root / f, dir / "data" / f.filename(), std::filesystem::copy_options::overwrite_existing);
+  }
+}
+
+}  // namespace
 
 void write_hangzhou_case(const std::string& name, const std::filesystem::path& dir, const HangzhouOptions& options) {
   const HangzhouCase c = hangzhou_case(name, options);
@@ -246,8 +302,9 @@ void write_hangzhou_case(const std::string& name, const std::filesystem::path& d
   std::ofstream(dir / "profiles" / "temporal.csv") << temporal_profiles_csv();
   std::ofstream(dir / "profiles" / "vertical.csv") << vertical_profiles_csv();
   std::ofstream(dir / "stations.csv") << hangzhou_station_csv();
-  std::ofstream(dir / "config.ini") << hangzhou_config_text(c, c.domains.front());
-  if (c.domains.size() > 1) std::ofstream(dir / "config_d02.ini") << hangzhou_config_text(c, c.domains[1]);
+  copy_data(dir);
+  for (const auto& d : c.domains) std::ofstream(dir / (d.name + ".ini")) << hangzhou_config_text(c, d);
+  std::ofstream(dir / "forecast.ini") << hangzhou_forecast_text(c);
   // A passive-tracer run of the outer domain with the current transport only: a uniform
   // background tracer (must stay uniform) and a tracer released at Hangzhou.
   {

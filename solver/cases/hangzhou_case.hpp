@@ -57,6 +57,8 @@ std::vector<std::string> hangzhou_met_files(const HangzhouCase& c, const Hangzho
 
 // The config of one domain of the case (the one place the case's run settings live).
 std::string hangzhou_config_text(const HangzhouCase& c, const HangzhouDomain& d);
+// The forecast job's config (forecast.ini): period, domains in nesting order, products.
+std::string hangzhou_forecast_text(const HangzhouCase& c);
 
 // stations.csv (`id,name,lon,lat,background`).
 std::string hangzhou_station_csv();

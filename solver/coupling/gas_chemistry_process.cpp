@@ -39,22 +39,45 @@ class GasChemistry : public Process {
     photolysis_ = std::make_unique<chemistry::Photolysis>(mech, jtable_);
     options_.rtol = c.get_double("chemistry", "rtol", options_.rtol);
     options_.atol_molec_cm3 = c.get_double("chemistry", "atol_molec_cm3", options_.atol_molec_cm3);
+    const std::string method = c.get_string("chemistry", "method", "rodas3");
+    if (method == "ros3") options_.method = chemistry::RosenbrockMethod::ros3;
+    else if (method == "rodas3") options_.method = chemistry::RosenbrockMethod::rodas3;
+    else if (method == "rodas4") options_.method = chemistry::RosenbrockMethod::rodas4;
+    else throw InputError(c.where("chemistry", "method"), "chemistry.method", "ros3, rodas3 or rodas4, got '" + method + "'");
     if (!(options_.rtol > 0 && options_.rtol < 1))
       throw InputError(c.where("chemistry", "rtol"), "chemistry.rtol", "a relative tolerance in (0, 1)");
     columns_per_batch_ = int(c.get_int("chemistry", "columns_per_batch", 4));
     if (columns_per_batch_ < 1)
       throw InputError(c.where("chemistry", "columns_per_batch"), "chemistry.columns_per_batch", "a positive integer");
+    // Chemistry may run on a longer step than transport (operator splitting, as WRF-Chem's
+    // chem_dt): it then integrates the accumulated interval whenever a step ends on a multiple
+    // of chemistry.time_step_s (UTC), which must divide an hour so that output and restart times
+    // always end a chemistry interval.
+    chem_dt_s_ = long(c.get_int("chemistry", "time_step_s", 0));
+    if (chem_dt_s_ < 0 || (chem_dt_s_ > 0 && 3600 % chem_dt_s_ != 0))
+      throw InputError(c.where("chemistry", "time_step_s"), "chemistry.time_step_s",
+                       "0 (every step) or a number of seconds that divides 3600");
     n_species_ = mech.n_species();
     n_phot_ = int(mech.photolysis_names().size());
   }
 
  protected:
   void run_impl(ModelState& s, const StepContext& ctx) override {
+    pending_s_ += ctx.dt_s;
+    const TimePoint step_end =
+        ctx.time + std::chrono::duration_cast<Seconds>(std::chrono::duration<double>(ctx.dt_s));
+    if (chem_dt_s_ > 0 && step_end.time_since_epoch().count() % chem_dt_s_ != 0) return;
+    integrate(s, ctx, pending_s_, step_end - std::chrono::duration_cast<Seconds>(std::chrono::duration<double>(pending_s_)));
+    pending_s_ = 0.0;
+  }
+
+ private:
+  void integrate(ModelState& s, const StepContext& ctx, double dt_s, TimePoint t0) {
     const auto& mech = *model_.mechanism();
     const MetTile& met = s.mass_at_step_end ? *ctx.met_end : *ctx.met_start;
     const Extents e = s.tracers.extents();
     const int nz = e.nz, ncol = e.nx * e.ny;
-    const TimePoint mid = ctx.time + std::chrono::duration_cast<Seconds>(std::chrono::duration<double>(0.5 * ctx.dt_s));
+    const TimePoint mid = t0 + std::chrono::duration_cast<Seconds>(std::chrono::duration<double>(0.5 * dt_s));
     const int nbatches = (ncol + columns_per_batch_ - 1) / columns_per_batch_;
     // Chemical change per batch and species, summed in batch order afterwards so the budget
     // does not depend on the thread count either.
@@ -122,13 +145,13 @@ class GasChemistry : public Process {
               b.photolysis_s[std::size_t(p) * std::size_t(ncells) + std::size_t(cell)] = j_clear[std::size_t(p)] * factor;
           }
         }
-        const auto status = solver.integrate(b, ctx.dt_s);
+        const auto status = solver.integrate(b, dt_s);
         if (!status.ok) {
           const int col = c0 + status.cell / nz, k = status.cell % nz;
           const auto& d = ctx.comm->decomposition();
 #pragma omp critical(gas_chemistry_failure)
           if (failure.empty())
-            failure = "gas chemistry failed at " + format_iso8601(ctx.time) + " in cell (i=" +
+            failure = "gas chemistry failed at " + format_iso8601(t0) + " in cell (i=" +
                       std::to_string(d.i0 + col % e.nx) + ", j=" + std::to_string(d.j0 + col / e.nx) +
                       ", k=" + std::to_string(k) + "): " + status.message;
           continue;
@@ -156,9 +179,10 @@ class GasChemistry : public Process {
     }
   }
 
- private:
   Model& model_;
   std::filesystem::path jtable_;
+  long chem_dt_s_ = 0;
+  double pending_s_ = 0.0;
   std::unique_ptr<chemistry::Photolysis> photolysis_;
   chemistry::SolverOptions options_;
   int columns_per_batch_ = 8;

@@ -12,10 +12,13 @@
 #include "io/restart/restart.hpp"
 #include "solver/common/constants.hpp"
 #include "solver/common/errors.hpp"
+#include "solver/aerosol/aerosol_processes.hpp"
 #include "solver/coupling/gas_chemistry_process.hpp"
+#include "solver/deposition/deposition_processes.hpp"
 #include "solver/driver/transport_processes.hpp"
 #include "solver/emissions/emission_process.hpp"
 #include "solver/fields/cf_names.hpp"
+#include "chemistry/aerosol/species.hpp"
 #include "chemistry/mechanism/mechanism.hpp"
 #include "solver/parallel/environment.hpp"
 #include "solver/transport/ppm.hpp"
@@ -30,6 +33,8 @@ ProcessFactory& factory() {
     register_transport_processes(ProcessFactory::instance());
     register_chemistry_processes(ProcessFactory::instance());
     register_emission_processes(ProcessFactory::instance());
+    register_deposition_processes(ProcessFactory::instance());
+    register_aerosol_processes(ProcessFactory::instance());
     return true;
   }();
   (void)registered;
@@ -86,7 +91,9 @@ Model::Model(const io::Config& c, const parallel::Communicator* comm_or_null) : 
   // --- time
   settings_.start = c.get_time("run", "start");
   if (c.has("run", "end")) {
+    // An explicit end wins over a length (the forecast sets run.end on configs that give hours).
     settings_.end = c.get_time("run", "end");
+    if (c.has("run", "hours")) (void)c.get_double("run", "hours");
   } else {
     settings_.end = settings_.start + Seconds(std::llround(c.get_double("run", "hours") * 3600.0));
   }
@@ -287,12 +294,16 @@ void Model::read_output(const io::Config& c) {
   output_species_ = c.get_list("output", "species", all);
   for (const auto& s : output_species_)
     if (!state_->tracers.index(s)) throw InputError(c.where("output", "species"), s, "a species of the run");
-  // PM2.5: every aerosol tracer unless listed as coarse; both lists may be given explicitly.
+  // PM2.5: the fine aerosol tracers, PM10 adds the coarse ones; both lists may be given.
   std::vector<std::string> coarse_default, pm25_default;
+  // SVOC vapours are carried as kg/kg but are not particles; ASOA counts only without its bins.
+  const bool soa_bins = state_->tracers.index("ASOA1").has_value();
   for (int n = 0; n < state_->tracers.size(); ++n) {
     const auto& info = state_->tracers.info(n);
     if (info.phase != Phase::aerosol) continue;
-    (info.name == "ACORS" ? coarse_default : pm25_default).push_back(info.name);
+    if (info.name == "ACORS") coarse_default.push_back(info.name);
+    else if (chemistry::aerosol::is_fine_aerosol(info.name) && !(soa_bins && info.name == "ASOA"))
+      pm25_default.push_back(info.name);
   }
   auto indices = [&](const std::string& key, const std::vector<std::string>& fallback) {
     std::vector<int> out;

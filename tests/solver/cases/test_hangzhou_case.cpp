@@ -61,11 +61,11 @@ TEST_CASE("Hangzhou case domains follow the WRF set-up and cover the required ar
   CHECK(c.z_interface_m[1] <= 50.0);
   const auto& outer = c.domains[0].grid;
   CHECK(outer.projection().kind == grid::ProjectionKind::lambert_conformal);
-  CHECK(outer.dx() == 27000.0);
+  CHECK(outer.dx() == 36000.0);
   for (double lon : {115.0, 119.25, 123.5})
     for (double lat : {27.0, 30.5, 34.0}) CHECK(contains(outer, lat, lon, 1.0));
   const auto& inner = c.domains[1].grid;
-  CHECK(inner.dx() == Approx(9000.0));
+  CHECK(inner.dx() == Approx(12000.0));
   for (double lon : {118.2, 119.55, 120.9})
     for (double lat : {29.0, 29.9, 30.8}) CHECK(contains(inner, lat, lon, 1.0));
   // The nest's cells tile its parent cells exactly (ratio 3).
