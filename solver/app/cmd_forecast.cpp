@@ -11,12 +11,14 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <limits>
 
 #include "forecast/aqi/daily.hpp"
 #include "forecast/products.hpp"
 #include "io/config/config.hpp"
 #include "io/csv/station_csv.hpp"
 #include "io/output/concentration_reader.hpp"
+#include "io/restart/restart.hpp"
 #include "solver/app/commands.hpp"
 #include "solver/common/constants.hpp"
 #include "solver/common/errors.hpp"
@@ -176,17 +178,37 @@ int command_forecast(const Args& args) {
         spinup_h == 0.0)
       in.days.push_back(day);
   daily_maps(out / inner.name, inner.name, in.days, product_config.daily.validity, in.pm25_maps, in.o3_mda8_maps);
-  int status = 0;
+  // Base products; an alert gives the emergency scaling rows and the time the first cut starts.
+  long long first_cut = -1;
   if (is_root()) {
-    auto p = forecast::make_products(in);
-    status = p.emergency_scaling.empty() ? 0 : 1;
+    const auto p = forecast::make_products(in);
+    for (const auto& row : p.emergency_scaling) {
+      const long long t = row.start ? row.start->time_since_epoch().count() : period.start.time_since_epoch().count();
+      if (first_cut < 0 || t < first_cut) first_cut = t;
+    }
   }
-  if (scenarios && parallel::Environment::broadcast_from_root(status) > 0) {
+  first_cut = parallel::Environment::broadcast_from_root(first_cut);
+  if (scenarios && first_cut >= 0) {
+    // Until the first cut the scenario equals the base run exactly (same inputs, deterministic
+    // model), so it starts from the base run's last restart at or before that time and the base
+    // series is used for the hours before it.
+    TimePoint from = period.start;
+    const auto base_dir = out / inner.name;
+    for (TimePoint t = period.start; t <= TimePoint(Seconds(first_cut)) && t < period.end; t += std::chrono::hours(24))
+      if (std::filesystem::exists(io::restart_path(base_dir / "restart", t))) from = t;
     auto s = domain_sets(domains.size() - 1);
     s.push_back("emissions.scaling=" + (out / "emergency_scaling.csv").string());
     s.push_back("nest.inner=");
-    run_domain(inner, period, out / "scenario", s, force, "emergency-control scenario");
-    in.scenario = io::read_station_csv(out / "scenario" / "stations.csv");
+    if (from > period.start) s.push_back("run.restart_from=" + io::restart_path(base_dir / "restart", from).string());
+    run_domain(inner, Period{from, period.end}, out / "scenario", s, force, "emergency-control scenario");
+    auto scenario = io::read_station_csv(out / "scenario" / "stations.csv");
+    io::HourlySeries before = in.base;
+    for (auto& [station, by_pollutant] : before.values)
+      for (auto& [pollutant, v] : by_pollutant)
+        for (std::size_t h = 0; h < v.size(); ++h)
+          if (before.hours[h] > from) v[h] = std::numeric_limits<double>::quiet_NaN();
+    io::merge_series(scenario, before, (base_dir / "stations.csv").string());
+    in.scenario = scenario;
   }
   if (is_root()) {
     const auto p = forecast::make_products(in);

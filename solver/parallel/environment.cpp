@@ -38,6 +38,11 @@ int Environment::broadcast_from_root(int v) {
   return v;
 }
 
+long long Environment::broadcast_from_root(long long v) {
+  MPI_Bcast(&v, 1, MPI_LONG_LONG, 0, MPI_COMM_WORLD);
+  return v;
+}
+
 void Environment::abort(int code) {
   MPI_Abort(MPI_COMM_WORLD, code);
   __builtin_unreachable();

@@ -14,6 +14,7 @@ class Environment {
   static int world_size();
   // Rank 0's value of `v` on every rank.
   static int broadcast_from_root(int v);
+  static long long broadcast_from_root(long long v);
   // Ends every rank with `code` (used only when one rank failed alone).
   [[noreturn]] static void abort(int code);
 
