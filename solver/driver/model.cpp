@@ -553,17 +553,21 @@ RunSummary Model::run() {
                       "mass_concentration_of_pm10_ambient_aerosol_particles_in_air", output_3d_});
     }
     writer_ = std::make_unique<io::ConcentrationWriter>(output_dir_, domain_name_, grid(), z, vars);
+    // A restarted run continues the station series written so far.
+    if (restart_from_ && stations_ && std::filesystem::exists(output_dir_ / "stations.csv"))
+      station_series_ = io::read_station_csv(output_dir_ / "stations.csv");
+  }
+  // Nest boundary files for inner domains (geometry on every rank, the file on rank 0).
+  {
     std::vector<std::string> names;
     for (int n = 0; n < state_->tracers.size(); ++n) names.push_back(state_->tracers.info(n).name);
     for (const auto& inner_path : nest_inner_configs_) {
       const auto inner = io::Config::load(inner_path);
       const auto name = inner.get_string("domain", "name", inner_path.stem().string());
       nest_children_.push_back(std::make_unique<NestParent>(inner, grid(), state_->tracers.extents().nz, kHalo, names,
-                                                            output_dir_ / ("bc_" + name + ".nc"), domain_name_));
+                                                            output_dir_ / ("bc_" + name + ".nc"), domain_name_,
+                                                            comm_->is_root()));
     }
-    // A restarted run continues the station series written so far.
-    if (restart_from_ && stations_ && std::filesystem::exists(output_dir_ / "stations.csv"))
-      station_series_ = io::read_station_csv(output_dir_ / "stations.csv");
   }
   comm_->barrier();
   MetTile current;
@@ -590,11 +594,9 @@ RunSummary Model::run() {
   if (comm_->is_root()) {
     writer_->close();
     sum.outputs = writer_->files_written();
-    for (auto& child : nest_children_) {
-      child->close();
-      sum.outputs.push_back(child->file());
-    }
+    for (auto& child : nest_children_) sum.outputs.push_back(child->file());
   }
+  for (auto& child : nest_children_) child->close();
   sum.end = state_->time;
   sum.steps = state_->step;
   sum.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();

@@ -10,7 +10,7 @@ namespace qiantang::solver {
 
 NestParent::NestParent(const io::Config& inner, const grid::HorizontalGrid& outer, int nz, int halo,
                        std::vector<std::string> species, const std::filesystem::path& file,
-                       const std::string& outer_name)
+                       const std::string& outer_name, bool write_file)
     : nz_(nz), outer_nx_(outer.nx()), outer_ny_(outer.ny()) {
   int inner_nz = 0, wi = 0, wj = 0;
   const grid::HorizontalGrid g = domain_grid(inner, inner_nz, wi, wj);
@@ -18,10 +18,16 @@ NestParent::NestParent(const io::Config& inner, const grid::HorizontalGrid& oute
     throw InputError(inner.file().string(), "levels",
                      std::to_string(nz) + " layers as in the outer domain (one-way nesting shares the layers), got " +
                          std::to_string(inner_nz));
+  // Grids on the same projection (always so for Cartesian ones) map by their coordinates;
+  // others through latitude and longitude.
+  const bool same_projection = g.projection().kind == outer.projection().kind &&
+                               g.projection().name() == outer.projection().name();
   for (const auto& [i, j] : io::ring_cells(g.nx(), g.ny(), halo)) {
-    double lat = 0, lon = 0, x = 0, y = 0;
-    g.latlon(double(i), double(j), lat, lon);
-    outer.projection().forward(lat, lon, x, y);
+    double lat = 0, lon = 0, x = g.x(double(i)), y = g.y(double(j));
+    if (!same_projection) {
+      g.latlon(double(i), double(j), lat, lon);
+      outer.projection().forward(lat, lon, x, y);
+    }
     const double fi = (x - outer.x0()) / outer.dx(), fj = (y - outer.y0()) / outer.dy();
     if (!(fi >= 0 && fi <= outer.nx() - 1 && fj >= 0 && fj <= outer.ny() - 1))
       throw InputError(inner.file().string(), "domain",
@@ -34,7 +40,9 @@ NestParent::NestParent(const io::Config& inner, const grid::HorizontalGrid& oute
     w.w = {(1 - a) * (1 - b), a * (1 - b), (1 - a) * b, a * b};
     ring_.push_back(w);
   }
-  writer_ = std::make_unique<io::BoundaryFileWriter>(file, outer_name, g.nx(), g.ny(), halo, nz, std::move(species));
+  if (write_file)
+    writer_ = std::make_unique<io::BoundaryFileWriter>(file, outer_name, g.nx(), g.ny(), halo, nz, std::move(species));
+  file_ = file;
 }
 
 void NestParent::write(TimePoint t, const std::vector<std::vector<double>>& fields) {
@@ -53,7 +61,9 @@ void NestParent::write(TimePoint t, const std::vector<std::vector<double>>& fiel
   writer_->write(t, values);
 }
 
-void NestParent::close() { writer_->close(); }
+void NestParent::close() {
+  if (writer_) writer_->close();
+}
 
 NestBoundary::NestBoundary(const std::filesystem::path& file, int nx, int ny, int halo, int nz,
                            const FieldRegistry& tracers)
@@ -61,7 +71,8 @@ NestBoundary::NestBoundary(const std::filesystem::path& file, int nx, int ny, in
       ncell_(io::ring_cells(nx, ny, halo).size()) {
   for (int n = 0; n < tracers.size(); ++n) {
     names_.push_back(tracers.info(n).name);
-    if (!reader_.has(names_.back())) missing_.push_back(names_.back());
+    present_.push_back(reader_.has(names_.back()));
+    if (!present_.back()) missing_.push_back(names_.back());
   }
   if (reader_.times().size() < 2)
     throw InputError(file.string(), "time", "at least two boundary records from the outer run");

@@ -21,13 +21,15 @@ class NestParent {
  public:
   // `inner` is the inner domain's run config (its grid is read from its met files). Throws
   // InputError when the inner ring is not inside the outer domain's cell centres or the layer
-  // counts differ.
+  // counts differ. Built on every rank (so that errors reach all); only the rank with
+  // `write_file` opens the file.
   NestParent(const io::Config& inner, const grid::HorizontalGrid& outer, int nz, int halo,
-             std::vector<std::string> species, const std::filesystem::path& file, const std::string& outer_name);
+             std::vector<std::string> species, const std::filesystem::path& file, const std::string& outer_name,
+             bool write_file);
   // Root only: fields[s] is tracer s on the whole outer domain (nz × ny × nx).
   void write(TimePoint t, const std::vector<std::vector<double>>& fields);
   void close();
-  const std::filesystem::path& file() const { return writer_->file(); }
+  const std::filesystem::path& file() const { return file_; }
 
  private:
   struct Weights {
@@ -37,6 +39,7 @@ class NestParent {
   int nz_ = 0, outer_nx_ = 0, outer_ny_ = 0;
   std::vector<Weights> ring_;
   std::unique_ptr<io::BoundaryFileWriter> writer_;
+  std::filesystem::path file_;
 };
 
 class NestBoundary {
@@ -46,7 +49,7 @@ class NestBoundary {
   void set_time(TimePoint t);
   TimePoint time() const { return time_; }
   // Whether the file holds tracer n.
-  bool has(int n) const { return !now_[std::size_t(n)].empty(); }
+  bool has(int n) const { return present_[std::size_t(n)]; }
   // Value of tracer n at level k in the global halo cell (gi, gj) (outside the interior).
   double value(int n, int k, int gi, int gj) const;
   const std::vector<std::string>& missing() const { return missing_; }
@@ -59,6 +62,7 @@ class NestBoundary {
   int nx_, ny_, h_, nz_;
   std::size_t ncell_;
   std::vector<std::string> names_, missing_;
+  std::vector<bool> present_;
   std::size_t loaded_a_ = std::size_t(-1), loaded_b_ = std::size_t(-1);
   std::vector<std::vector<double>> a_, b_, now_;
   TimePoint time_{};

@@ -33,6 +33,8 @@ int Environment::world_size() {
   return n;
 }
 
+void Environment::barrier() { MPI_Barrier(MPI_COMM_WORLD); }
+
 int Environment::broadcast_from_root(int v) {
   MPI_Bcast(&v, 1, MPI_INT, 0, MPI_COMM_WORLD);
   return v;

@@ -12,6 +12,7 @@ class Environment {
 
   static int world_rank();
   static int world_size();
+  static void barrier();
   // Rank 0's value of `v` on every rank.
   static int broadcast_from_root(int v);
   static long long broadcast_from_root(long long v);
