@@ -1,5 +1,7 @@
 #include "forecast/products.hpp"
 
+#include "io/output/station_list.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -11,38 +13,6 @@
 
 namespace qiantang::forecast {
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
-std::vector<std::string> split(const std::string& line) {
-  std::vector<std::string> f;
-  std::string cur;
-  for (char c : line) {
-    if (c == ',') {
-      f.push_back(trim(cur));
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  f.push_back(trim(cur));
-  return f;
-}
-
-double number(const std::string& s, const std::string& where, const std::string& col) {
-  try {
-    std::size_t n = 0;
-    const double v = std::stod(s, &n);
-    if (n != s.size()) throw std::invalid_argument(s);
-    return v;
-  } catch (const std::exception&) {
-    throw InputError(where, col, "a number, got '" + s + "'");
-  }
-}
 
 void write_text(const std::filesystem::path& file, const std::string& text) {
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
@@ -114,42 +84,8 @@ std::vector<std::chrono::sys_days> covered_days(const std::vector<TimePoint>& ho
 }  // namespace
 
 std::vector<StationInfo> read_station_list(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in)
-    throw InputError(file.string(), "", "a readable station list id,name,lon,lat,background");
   std::vector<StationInfo> out;
-  std::string line;
-  int n = 0;
-  bool header = false;
-  while (std::getline(in, line)) {
-    ++n;
-    const std::string where = file.string() + ":" + std::to_string(n);
-    if (trim(line).empty() || trim(line)[0] == '#') continue;
-    const auto f = split(line);
-    if (!header) {
-      if (f.size() != 5 || f[0] != "id" || f[1] != "name" || f[2] != "lon" || f[3] != "lat" ||
-          f[4] != "background")
-        throw InputError(where, "header", "id,name,lon,lat,background");
-      header = true;
-      continue;
-    }
-    if (f.size() != 5) throw InputError(where, "record", "5 fields id,name,lon,lat,background");
-    StationInfo s;
-    s.id = f[0];
-    s.name = f[1];
-    if (s.id.empty()) throw InputError(where, "id", "a station id");
-    s.lon = number(f[2], where, "lon");
-    s.lat = number(f[3], where, "lat");
-    if (s.lat < -90 || s.lat > 90) throw InputError(where, "lat", "a latitude in [-90, 90]");
-    if (f[4] == "1" || f[4] == "true" || f[4] == "yes")
-      s.background = true;
-    else if (f[4] == "0" || f[4] == "false" || f[4] == "no" || f[4].empty())
-      s.background = false;
-    else
-      throw InputError(where, "background", "0/1 or true/false, got '" + f[4] + "'");
-    out.push_back(s);
-  }
-  if (!header) throw InputError(file.string(), "header", "id,name,lon,lat,background");
+  for (const auto& s : io::read_station_list(file)) out.push_back({s.id, s.name, s.lon_deg, s.lat_deg, s.background});
   return out;
 }
 
