@@ -137,8 +137,8 @@ int command_forecast(const Args& args) {
   if (days < 1 || days > 15) throw InputError(fc.where("forecast", "days"), "forecast.days", "1 to 15 days");
   const double spinup_h = fc.get_double("forecast", "spinup_hours", 0.0);
   if (spinup_h < 0) throw InputError(fc.where("forecast", "spinup_hours"), "forecast.spinup_hours", "hours >= 0");
-  const std::filesystem::path out =
-      vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>()) : fc.get_path("forecast", "output_dir", fc.base_dir() / "forecast");
+  const std::filesystem::path configured_out = fc.get_path("forecast", "output_dir", fc.base_dir() / "forecast");
+  const std::filesystem::path out = vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>()) : configured_out;
   const bool scenarios = fc.get_bool("forecast", "scenarios", true) && !vm.count("no-scenario");
   std::vector<Domain> domains;
   for (const auto& r : fc.get_list("forecast", "runs")) {
