@@ -1,5 +1,7 @@
 #include "validation/report.hpp"
 
+#include "forecast/report/html.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -34,28 +36,7 @@ std::string pct(double fraction) { return num(100.0 * fraction); }
 
 std::string lead_text(int lead) { return lead == 0 ? "all" : std::to_string(lead); }
 
-std::string html_escape(const std::string& s) {
-  std::string o;
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      default:
-        o += c;
-    }
-  }
-  return o;
-}
+using forecast::html_escape;
 
 std::string json_string(const std::string& s) {
   std::string o = "\"";

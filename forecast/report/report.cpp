@@ -5,6 +5,7 @@
 #include <limits>
 #include <sstream>
 
+#include "forecast/report/html.hpp"
 #include "forecast/products.hpp"
 #include "forecast/report/png.hpp"
 
@@ -14,28 +15,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 const Rgb kMissingColour{221, 221, 221};
 
-std::string esc(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      default:
-        o += c;
-    }
-  }
-  return o;
-}
 
 std::string f1(double v) {
   if (!std::isfinite(v)) return "&ndash;";
@@ -178,7 +157,7 @@ std::string map_svg(const DailyMap& m, AqiMetric metric, const std::string& titl
                     const ProductInputs& in) {
   const Field f = normalise(m);
   if (!f.ok)
-    return "<p class=\"warn\">Map " + esc(title) +
+    return "<p class=\"warn\">Map " + html_escape(title) +
            ": inconsistent field sizes (nx*ny values and 1-D or 2-D lat/lon expected).</p>";
   const auto day = parse_day(m.day + "T00:00:00Z");
   const AqiStandard s = in.config.daily.aqi.standard_for(day ? *day : std::chrono::sys_days{});
@@ -189,7 +168,7 @@ std::string map_svg(const DailyMap& m, AqiMetric metric, const std::string& titl
   std::ostringstream o;
   o << "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << W << "\" height=\""
     << H << "\" viewBox=\"0 0 " << W << " " << H << "\">";
-  o << "<text x=\"" << ml << "\" y=\"15\" class=\"t\">" << esc(title) << "</text>";
+  o << "<text x=\"" << ml << "\" y=\"15\" class=\"t\">" << html_escape(title) << "</text>";
   o << "<image x=\"" << ml << "\" y=\"" << mt << "\" width=\"" << fr.w << "\" height=\"" << fr.h
     << "\" preserveAspectRatio=\"none\" href=\"data:image/png;base64," << base64(encode_png(img))
     << "\"/>";
@@ -204,7 +183,7 @@ std::string map_svg(const DailyMap& m, AqiMetric metric, const std::string& titl
     if (st.lon < fr.lon0 || st.lon > fr.lon1 || st.lat < fr.lat0 || st.lat > fr.lat1) continue;
     o << "<circle cx=\"" << num(fr.x(st.lon)) << "\" cy=\"" << num(fr.y(st.lat))
       << "\" r=\"3.5\" class=\"" << (st.background ? "stb" : "st") << "\"><title>"
-      << esc(st.id + " " + st.name) << "</title></circle>";
+      << html_escape(st.id + " " + st.name) << "</title></circle>";
   }
   o << "<rect x=\"0\" y=\"0\" width=\"" << fr.w << "\" height=\"" << fr.h << "\" class=\"box\"/>";
   // Ticks: 4 per axis.
@@ -276,7 +255,7 @@ std::string series_svg(const EntityProducts& e, const std::vector<TimePoint>& ho
   o << "<svg class=\"series\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << W << "\" height=\""
     << H << "\" viewBox=\"0 0 " << W << " " << H << "\"><text x=\"" << ml
     << "\" y=\"14\" class=\"t\">"
-    << esc(e.id == "city" ? e.name + " (city mean)" : e.id + " " + e.name)
+    << html_escape(e.id == "city" ? e.name + " (city mean)" : e.id + " " + e.name)
     << " &#8212; hourly AQI; bars: daily AQI</text>";
   o << "<g transform=\"translate(" << ml << "," << mt << ")\">";
   for (int b = 0; b < 6; ++b) {
@@ -338,7 +317,7 @@ std::string aqi_cell(const std::optional<int>& a) {
 
 std::string daily_table(const EntityProducts& e) {
   std::ostringstream o;
-  o << "<h3>" << esc(e.id == "city" ? e.name + " (city mean)" : e.id + " " + e.name) << "</h3>";
+  o << "<h3>" << html_escape(e.id == "city" ? e.name + " (city mean)" : e.id + " " + e.name) << "</h3>";
   o << "<table "
        "class=\"daily\"><tr><th>day</th><th>AQI</th><th>category</th><th>primary</th><th>PM2.5 24h "
        "µg/m³</th>"
@@ -349,7 +328,7 @@ std::string daily_table(const EntityProducts& e) {
     o << "<tr><td>" << format_date(d.day) << "</td>" << aqi_cell(d.aqi) << "<td>"
       << (d.aqi ? std::string(aqi_category(*d.aqi).name_zh) + " " + aqi_category(*d.aqi).name_en
                 : "no data")
-      << "</td><td>" << (d.primary.empty() ? "&ndash;" : esc(d.primary_text())) << "</td><td>"
+      << "</td><td>" << (d.primary.empty() ? "&ndash;" : html_escape(d.primary_text())) << "</td><td>"
       << f1(d.conc.pm25_24h) << "</td><td>" << f1(d.conc.o3_mda8) << "</td>"
       << (a ? aqi_cell(a->input.alert_aqi) : "<td></td>") << "<td>"
       << (a ? level_badge(a->level) + (a->o3_advisory ? " O3 advisory" : "") : "") << "</td><td>"
@@ -372,7 +351,7 @@ std::string episodes_html(const AlertResult& r) {
       << (e.o3_advisory ? "<span class=\"lv\" style=\"background:#9ecae1\">O3 advisory</span>"
                         : level_badge(e.level))
       << "</td><td>" << format_date(e.start) << "</td><td>" << format_date(e.end) << "</td><td>"
-      << esc(e.driver) << "</td><td>" << esc(e.o3_advisory ? e.rule : e.rule) << "</td><td>";
+      << html_escape(e.driver) << "</td><td>" << html_escape(e.o3_advisory ? e.rule : e.rule) << "</td><td>";
     for (const auto& d : e.days) {
       const auto v = e.o3_advisory ? d.input.o3_iaqi : d.input.alert_aqi;
       o << format_date(d.input.day).substr(5) << ": " << (v ? std::to_string(*v) : "&ndash;")
@@ -407,8 +386,8 @@ std::string report_html(const ForecastProducts& p, const ProductInputs& in) {
   std::ostringstream o;
   const auto& cfg = in.config;
   o << "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"
-    << esc(cfg.title) << "</title><style>" << kCss << "</style></head><body>\n";
-  o << "<h1>" << esc(cfg.title) << " &#8212; " << esc(p.city.name) << ", "
+    << html_escape(cfg.title) << "</title><style>" << kCss << "</style></head><body>\n";
+  o << "<h1>" << html_escape(cfg.title) << " &#8212; " << html_escape(p.city.name) << ", "
     << format_date(p.days.front()) << " to " << format_date(p.days.back()) << "</h1>\n";
 
   // 1. Alert summary.
@@ -420,16 +399,16 @@ std::string report_html(const ForecastProducts& p, const ProductInputs& in) {
             ? "No heavy-pollution alert for the city"
             : "City: " + to_string(top) + " alert (" + to_string_zh(top) + "预警)")
     << "</p>";
-  o << "<h3>" << esc(p.city.name) << "</h3>" << episodes_html(p.city.alerts);
+  o << "<h3>" << html_escape(p.city.name) << "</h3>" << episodes_html(p.city.alerts);
   bool any_station = false;
   for (const auto& s : p.stations)
     if (!s.alerts.episodes.empty()) {
       if (!any_station) o << "<h3>Stations</h3>";
       any_station = true;
-      o << "<h4>" << esc(s.id + " " + s.name) << "</h4>" << episodes_html(s.alerts);
+      o << "<h4>" << html_escape(s.id + " " + s.name) << "</h4>" << episodes_html(s.alerts);
     }
-  o << "<pre>" << esc(p.alert_summary) << "</pre>";
-  for (const auto& w : p.warnings) o << "<p class=\"warn\">" << esc(w) << "</p>";
+  o << "<pre>" << html_escape(p.alert_summary) << "</pre>";
+  for (const auto& w : p.warnings) o << "<p class=\"warn\">" << html_escape(w) << "</p>";
   o << "</section>\n";
 
   // 2. Daily table.
@@ -448,7 +427,7 @@ std::string report_html(const ForecastProducts& p, const ProductInputs& in) {
       if (std::find(days.begin(), days.end(), m.day) == days.end()) days.push_back(m.day);
     std::sort(days.begin(), days.end());
     for (const auto& d : days) {
-      o << "<div class=\"mapday\"><h3>" << esc(d) << "</h3>";
+      o << "<div class=\"mapday\"><h3>" << html_escape(d) << "</h3>";
       for (const auto& m : in.pm25_maps)
         if (m.day == d) o << map_svg(m, AqiMetric::pm25_24h, "PM2.5 24-h mean " + d, in);
       for (const auto& m : in.o3_mda8_maps)
@@ -477,7 +456,7 @@ std::string report_html(const ForecastProducts& p, const ProductInputs& in) {
     o << "<p>No scenario run" << (p.emergency_scaling.empty() ? " (no alert forecast)." : " yet.")
       << "</p>";
   } else {
-    o << "<p>" << esc(in.scenario_name)
+    o << "<p>" << html_escape(in.scenario_name)
       << " versus base, city mean.</p><table class=\"scenario\"><tr><th>day</th>"
          "<th>PM2.5 base</th><th>PM2.5 scenario</th><th>&#916;PM2.5</th><th>AQI base</th><th>AQI "
          "scenario</th>"
@@ -493,14 +472,14 @@ std::string report_html(const ForecastProducts& p, const ProductInputs& in) {
   }
   if (!p.emergency_scaling.empty()) {
     o << "<p>Emission scaling for the alert episodes (emergency_scaling.csv):</p><pre>"
-      << esc(format_scaling_csv(p.emergency_scaling)) << "</pre>";
+      << html_escape(format_scaling_csv(p.emergency_scaling)) << "</pre>";
   }
   o << "</section>\n";
   o << "<footer><p>AQI: HJ 633 (2012 before 2026-03-01, 2026 from then"
     << (cfg.daily.aqi.forced ? "; forced " + to_string(*cfg.daily.aqi.forced) : "")
-    << "). Alert rules: yellow " << esc(cfg.alerts.yellow.text) << "; orange "
-    << esc(cfg.alerts.orange.text) << "; red " << esc(cfg.alerts.red.text) << "; O3 advisory "
-    << esc(cfg.alerts.o3_advisory.text) << ". Produced by qiantang.</p></footer>";
+    << "). Alert rules: yellow " << html_escape(cfg.alerts.yellow.text) << "; orange "
+    << html_escape(cfg.alerts.orange.text) << "; red " << html_escape(cfg.alerts.red.text) << "; O3 advisory "
+    << html_escape(cfg.alerts.o3_advisory.text) << ". Produced by qiantang.</p></footer>";
   o << "</body></html>\n";
   return o.str();
 }
