@@ -70,21 +70,13 @@ void ConcentrationWriter::open(std::chrono::sys_days day) {
   text(nc_, vlon, "standard_name", "longitude", f);
   check(nc_def_var(nc_, "projection", NC_INT, 0, nullptr, &vproj), f, "projection");
   const auto& p = grid_.projection();
-  if (p.kind == grid::ProjectionKind::lambert_conformal) {
-    text(nc_, vproj, "grid_mapping_name", "lambert_conformal_conic", f);
-    const double sp[2] = {p.truelat1_deg, p.truelat2_deg};
-    check(nc_put_att_double(nc_, vproj, "standard_parallel", NC_DOUBLE, 2, sp), f, "standard_parallel");
-    check(nc_put_att_double(nc_, vproj, "longitude_of_central_meridian", NC_DOUBLE, 1, &p.stand_lon_deg), f, "projection");
-    // WRF's sphere; x = y = 0 at the pole of the cone (latitude_of_projection_origin 90).
-    const double origin = p.truelat1_deg < 0 ? -90.0 : 90.0, r = 6370000.0;
-    check(nc_put_att_double(nc_, vproj, "latitude_of_projection_origin", NC_DOUBLE, 1, &origin), f, "projection");
-    check(nc_put_att_double(nc_, vproj, "earth_radius", NC_DOUBLE, 1, &r), f, "projection");
-  } else if (ll) {
-    text(nc_, vproj, "grid_mapping_name", "latitude_longitude", f);
-  } else {
-    text(nc_, vproj, "grid_mapping_name", "cartesian", f);
+  // CF grid mapping of every projection WRF writes (parameters from Projection::cf_attributes).
+  using grid::ProjectionKind;
+  text(nc_, vproj, "grid_mapping_name", p.name(), f);
+  for (const auto& [name, values] : p.cf_attributes())
+    check(nc_put_att_double(nc_, vproj, name.c_str(), NC_DOUBLE, values.size(), values.data()), f, name);
+  if (p.kind == ProjectionKind::cartesian)
     text(nc_, vproj, "comment", "idealised Cartesian grid; lat/lon hold the nominal location", f);
-  }
   text(nc_, NC_GLOBAL, "Conventions", "CF-1.8", f);
   text(nc_, NC_GLOBAL, "title", "Qiantang concentrations, domain " + domain_, f);
   text(nc_, NC_GLOBAL, "source", "Qiantang regional chemistry-transport model 0.1.0", f);

@@ -21,7 +21,7 @@ NestParent::NestParent(const io::Config& inner, const grid::HorizontalGrid& oute
   // Grids on the same projection (always so for Cartesian ones) map by their coordinates;
   // others through latitude and longitude.
   const bool same_projection = g.projection().kind == outer.projection().kind &&
-                               g.projection().name() == outer.projection().name();
+                               g.projection().cf_attributes() == outer.projection().cf_attributes();
   for (const auto& [i, j] : io::ring_cells(g.nx(), g.ny(), halo)) {
     double lat = 0, lon = 0, x = g.x(double(i)), y = g.y(double(j));
     if (!same_projection) {
