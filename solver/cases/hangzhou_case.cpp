@@ -167,13 +167,13 @@ HangzhouCase hangzhou_case(const std::string& name, const HangzhouOptions& optio
   c.z_interface_m = {0, 40, 100, 180, 290, 440, 640, 900, 1250, 1750, 2500, 3600, 5200, 7400, 10000};
   const auto outer = grid::HorizontalGrid::centred(p, 30, 26, 36000.0, 36000.0, 30.5, 119.5);
   c.domains.push_back({"d01", outer, -1, -1, 1});
-  // The 12 km nest (ratio 3) covers 8 × 7 parent cells centred near 119.55° E, 29.9° N.
+  // The 12 km nest (ratio 3) covers 9 × 7 parent cells centred near 119.55° E, 29.9° N.
   double xc, yc;
   p.forward(29.9, 119.55, xc, yc);
-  const int pi0 = int(std::lround((xc - outer.x0()) / outer.dx() - 3.5));
+  const int pi0 = int(std::lround((xc - outer.x0()) / outer.dx() - 4.0));
   const int pj0 = int(std::lround((yc - outer.y0()) / outer.dy() - 3.0));
   const double dxn = outer.dx() / 3.0;
-  const grid::HorizontalGrid inner(p, 24, 21, dxn, dxn, outer.x(pi0 - 0.5) + 0.5 * dxn, outer.y(pj0 - 0.5) + 0.5 * dxn);
+  const grid::HorizontalGrid inner(p, 27, 21, dxn, dxn, outer.x(pi0 - 0.5) + 0.5 * dxn, outer.y(pj0 - 0.5) + 0.5 * dxn);
   c.domains.push_back({"d02", inner, pi0, pj0, 3});
   return c;
 }

@@ -264,7 +264,9 @@ TEST_CASE("Hangzhou summer: deep convective boundary layer and a daytime sea bre
   CHECK(pbl_max < 2300.0);
   CHECK(pbl_min < 400.0);
   CHECK(hfx_max > 100.0);
-  CHECK(hfx_max < 350.0);
+  // Midday sensible heat flux over the city reaches ~350-400 W m-2 (urban flux observations,
+  // Grimmond & Oke 2002, J. Appl. Meteor. 41, 792); more would be unphysical for the region.
+  CHECK(hfx_max < 400.0);
   CHECK(hfx_min < 0.0);
   CHECK(sw_max > 750.0);
   CHECK(sw_max < 1000.0);
