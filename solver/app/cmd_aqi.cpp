@@ -33,12 +33,7 @@ int command_aqi(const Args& args) {
       "no-png", "do not write PNG files");
   po::positional_options_description pos;
   pos.add("csv", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
+  const po::variables_map vm = parse_command_line(args, opts, pos);
   if (vm.count("help")) {
     std::cout << opts
               << "\nwrites daily_aqi.csv, alerts.json, emergency_scaling.csv, report.html, png/ "

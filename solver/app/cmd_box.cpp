@@ -34,12 +34,7 @@ int command_box(const Args& args) {
                                                           "mechanism file (.eqn)");
   po::positional_options_description pos;
   pos.add("mechanism", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
+  const po::variables_map vm = parse_command_line(args, opts, pos);
   if (vm.count("help")) {
     std::cout << opts;
     return 0;

@@ -18,12 +18,7 @@ int command_case(const Args& args) {
       "name", po::value<std::string>(), "case name")("coarse", "Hangzhou cases: the reduced (54 km, 24 h) version");
   po::positional_options_description pos;
   pos.add("name", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
+  const po::variables_map vm = parse_command_line(args, opts, pos);
   if (vm.count("help")) {
     std::cout << opts << "\ncases: ";
     for (const auto& n : cases::ideal_case_names()) std::cout << n << " ";

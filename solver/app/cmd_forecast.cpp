@@ -114,12 +114,7 @@ int command_forecast(const Args& args) {
       "config", po::value<std::string>(), "forecast configuration file");
   po::positional_options_description pos;
   pos.add("config", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
+  const po::variables_map vm = parse_command_line(args, opts, pos);
   if (vm.count("help")) {
     if (is_root()) std::cout << opts;
     return 0;

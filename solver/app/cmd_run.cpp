@@ -21,12 +21,7 @@ io::Config parse_config_args(const Args& args, const char* usage, bool& help) {
       "config", po::value<std::string>(), "configuration file");
   po::positional_options_description pos;
   pos.add("config", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
+  const po::variables_map vm = parse_command_line(args, opts, pos);
   help = vm.count("help") > 0;
   if (help) {
     std::cout << opts;

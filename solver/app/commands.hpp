@@ -2,6 +2,7 @@
 // Subcommands of `qiantang` (DESIGN.md, command-line contract). Each takes the arguments after
 // its name, returns an exit code, and throws InputError (exit 2), UsageError (exit 1) or
 // NumericalError (exit 3); only main() turns those into exit codes.
+#include <boost/program_options.hpp>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,9 @@ int command_aqi(const Args& args);
 int command_check(const Args& args);
 int command_evaluate(const Args& args);
 
-// For subcommands whose implementation has not landed: says so on stderr, returns 1.
-int not_built_yet(const std::string& name);
+// Parses a subcommand's arguments; a malformed command line is a UsageError (exit 1).
+boost::program_options::variables_map parse_command_line(
+    const Args& args, const boost::program_options::options_description& opts,
+    const boost::program_options::positional_options_description& positional);
 
 }  // namespace qiantang::app
