@@ -74,4 +74,58 @@ struct InorganicResult {
 // (gas + particle = input totals, to round-off).
 InorganicResult equilibrate_inorganic(const InorganicInput& in, bool metastable);
 
+// ---------------------------------------------------------------------------------------------
+// Aqueous-phase (metastable) equilibrium of H+–NH4+–Na+–SO4(2-)–HSO4-–NO3-–Cl-–H2O with NH3,
+// HNO3 and HCl gases, solved in the way of ISORROPIA II's forward metastable problem
+// (Fountoukis & Nenes 2007, ACP 7, 4639; docs/aerosol.md "Aqueous scheme"):
+//   HSO4- ⇌ H+ + SO4(2-)        K1 = m_H m_SO4 γ(H2SO4)^3 / (m_HSO4 γ(HHSO4)^2)
+//   HNO3(g) ⇌ H+ + NO3-         K4 = m_H m_NO3 γ(HNO3)^2 / p_HNO3
+//   HCl(g) ⇌ H+ + Cl-           K3 = m_H m_Cl γ(HCl)^2 / p_HCl
+//   NH3(g) + H+ ⇌ NH4+          K21 K22 / Kw = m_NH4 γ(NH4NO3)^2 / (m_H p_NH3 γ(HNO3)^2)
+// with F&N (2007) Table 2 constants, K(T) = K0 exp[a (T0/T − 1) + b (1 + ln(T0/T) − T0/T)];
+// the charge balance closes the system (sodium is non-volatile and dissolved). Activity
+// coefficients: Kusik–Meissner binary coefficients with the q values of F&N (2007) Table 4 and
+// their temperature correction, mixed by Bromley's rule. Water: ZSR with the binary molalities
+// of ISORROPIA II at a_w = RH. Solved for the H+ molality (charge balance, monotone, bisection
+// in log m_H) inside a fixed-point iteration on water and activity coefficients.
+struct AqueousInput : InorganicInput {
+  double sodium_mol_m3 = 0;    // total sodium (particle only, non-volatile)
+  double chloride_mol_m3 = 0;  // total chloride (HCl + Cl-)
+};
+
+struct AqueousResult : InorganicResult {
+  double chloride_mol_m3 = 0, hcl_gas_mol_m3 = 0;  // particle and gas chloride
+  double sulfate_ion_mol_m3 = 0, bisulfate_mol_m3 = 0, hydrogen_ion_mol_m3 = 0;
+  double ionic_strength_mol_kg = 0;
+  int iterations = 0;
+  bool converged = false;
+};
+
+// Metastable (liquid-only) aqueous equilibrium. Sulfate is all particulate; ammonia, nitrate and
+// chloride are conserved exactly (gas + particle = totals to round-off). RH is limited to
+// 0.10–0.99 (the range of the binary-molality table).
+AqueousResult equilibrate_inorganic_aqueous(const AqueousInput& in);
+
+// Kusik–Meissner binary mean activity coefficient, log10 γ0 at 298.15 K, for a salt of charge
+// product z1 z2 with parameter q at ionic strength I (mol/kg): Γ* with
+// log Γ* = −0.5107 √I / (1 + C √I), C = 1 + 0.055 q exp(−0.023 I^3) (C = 1 for I ≥ 6),
+// Γ0 = [1 + B (1 + 0.1 I)^q − B] Γ*, B = 0.75 − 0.065 q, log γ0 = z1 z2 log Γ0.
+double kusik_meissner_log10_gamma(double q, double z1z2, double ionic_strength);
+
+// ZSR binary molality (mol of salt per kg water) of the ISORROPIA II tables at water activity
+// a_w, for the salts of Salt plus the sodium and chloride salts below.
+enum class AqueousSalt {
+  ammonium_sulfate,
+  ammonium_nitrate,
+  ammonium_bisulfate,
+  letovicite,
+  sulfuric_acid,
+  sodium_chloride,
+  sodium_sulfate,
+  sodium_nitrate,
+  ammonium_chloride,
+  sodium_bisulfate
+};
+double zsr_binary_molality(AqueousSalt s, double water_activity);
+
 }  // namespace qiantang::chemistry::aerosol
