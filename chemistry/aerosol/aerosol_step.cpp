@@ -59,7 +59,14 @@ void aerosol_step(AerosolBatch& b, const AerosolOptions& o, std::span<const SoaC
       in.sulfate_mol_m3 = 1e-6 * (b.aso4[n] / kMolarMassSO4 + b.sulf[n] / kMolarMassH2SO4);
       in.ammonia_mol_m3 = 1e-6 * (b.anh4[n] / kMolarMassNH4 + b.nh3[n] / kMolarMassNH3);
       in.nitrate_mol_m3 = 1e-6 * (b.ano3[n] / kMolarMassNO3 + b.hno3[n] / kMolarMassHNO3);
-      const auto r = equilibrate_inorganic(in, o.metastable);
+      InorganicResult r;
+      if (o.thermodynamics == InorganicScheme::aqueous && o.metastable) {
+        AqueousInput aq;
+        static_cast<InorganicInput&>(aq) = in;
+        r = equilibrate_inorganic_aqueous(aq);
+      } else {
+        r = equilibrate_inorganic(in, o.metastable);
+      }
       b.aso4[n] = in.sulfate_mol_m3 * 1e6 * kMolarMassSO4;
       b.sulf[n] = 0.0;
       b.anh4[n] = r.ammonium_mol_m3 * 1e6 * kMolarMassNH4;

@@ -18,8 +18,13 @@ struct SoaCounter {
   bool low_nox = false;  // RO2 + HO2 branch (low-NOx yields); otherwise high-NOx yields
 };
 
+// Inorganic thermodynamics: the simple scheme (equilibrate_inorganic) or the aqueous
+// metastable scheme (equilibrate_inorganic_aqueous; used only when metastable is set).
+enum class InorganicScheme { simple, aqueous };
+
 struct AerosolOptions {
   bool metastable = true;
+  InorganicScheme thermodynamics = InorganicScheme::simple;
   bool soa = true;
   bool inorganic = true;
   bool n2o5_uptake = true;

@@ -153,23 +153,36 @@ struct Constants {
   double k1, k3, k4, k_nh3, kw;
 };
 
-// Ions for a given H+ molality at fixed water W and activity coefficients (see inorganic.hpp).
-Ions ions_at(double m_h, double W, const AqueousInput& in, const PairTable& lg,
-             const Constants& k, double rt) {
+// Coefficients of the equilibria at fixed water W (kg/m^3) and activity coefficients: with
+// m_H the H+ molality, SO4/HSO4 = r1/m_H, NO3-/HNO3(g) = c4/m_H, Cl-/HCl(g) = c3/m_H,
+// NH4+/NH3(g) = d m_H (p = c R T converts mol/m^3 to atm).
+struct Coefficients {
+  double W, r1, c4, c3, d, kw;
+};
+Coefficients coefficients(double W, const PairTable& lg, const Constants& k, double rt) {
   auto g = [&](std::size_t i, std::size_t j) { return std::pow(10.0, lg[i][j]); };
+  Coefficients c;
+  c.W = W;
+  c.r1 = k.k1 * std::pow(g(0, 1), 2) / std::pow(g(0, 0), 3);
+  c.c4 = k.k4 * rt * W / std::pow(g(0, 2), 2);
+  c.c3 = k.k3 * rt * W / std::pow(g(0, 3), 2);
+  c.d = k.k_nh3 * rt * W * std::pow(g(0, 2) / g(1, 2), 2);
+  c.kw = k.kw;
+  return c;
+}
+
+// Ions for a given H+ molality (see inorganic.hpp for the equilibria).
+Ions ions_at(double m_h, const Coefficients& c, const AqueousInput& in) {
   Ions x;
-  x.h = m_h * W;
-  const double r1 = k.k1 * std::pow(g(0, 1), 2) / (std::pow(g(0, 0), 3) * m_h);  // SO4/HSO4
+  x.h = m_h * c.W;
+  const double r1 = c.r1 / m_h, c4 = c.c4 / m_h, c3 = c.c3 / m_h, d = c.d * m_h;
   x.so4 = in.sulfate_mol_m3 * r1 / (1.0 + r1);
   x.hso4 = in.sulfate_mol_m3 / (1.0 + r1);
-  const double c4 = k.k4 * rt * W / (m_h * std::pow(g(0, 2), 2));  // NO3- / HNO3(g)
   x.no3 = in.nitrate_mol_m3 * c4 / (1.0 + c4);
-  const double c3 = k.k3 * rt * W / (m_h * std::pow(g(0, 3), 2));  // Cl- / HCl(g)
   x.cl = in.chloride_mol_m3 * c3 / (1.0 + c3);
-  const double d = k.k_nh3 * m_h * rt * W * std::pow(g(0, 2) / g(1, 2), 2);  // NH4+ / NH3(g)
   x.nh4 = in.ammonia_mol_m3 * d / (1.0 + d);
   x.na = in.sodium_mol_m3;
-  x.oh = k.kw * W / m_h;
+  x.oh = c.kw * c.W / m_h;
   return x;
 }
 
@@ -251,16 +264,17 @@ AqueousResult equilibrate_inorganic_aqueous(const AqueousInput& raw) {
       }
     r.ionic_strength_mol_kg = I;
     // Charge balance in ln m_H: the residual increases monotonically with m_H.
-    auto f = [&](double lm) { return charge_residual(ions_at(std::exp(lm), W, in, lg, k, rt)); };
+    const Coefficients co = coefficients(W, lg, k, rt);
+    auto f = [&](double lm) { return charge_residual(ions_at(std::exp(lm), co, in)); };
     double lo = log_mh - 2.0, hi = log_mh + 2.0;
     while (f(lo) > 0 && lo > std::log(1e-30)) lo -= 4.0;
     while (f(hi) < 0 && hi < std::log(1e6)) hi += 4.0;
-    for (int b = 0; b < 60 && hi - lo > 1e-12; ++b) {
+    for (int b = 0; b < 60 && hi - lo > 1e-10; ++b) {
       const double mid = 0.5 * (lo + hi);
       (f(mid) > 0 ? hi : lo) = mid;
     }
     log_mh = 0.5 * (lo + hi);
-    x = ions_at(std::exp(log_mh), W, in, lg, k, rt);
+    x = ions_at(std::exp(log_mh), co, in);
     const double W_new = zsr_water(x, aw);
     change = std::max(change, std::abs(W_new - W) / std::max(W, 1e-30));
     W = W_new;

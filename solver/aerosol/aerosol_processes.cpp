@@ -49,6 +49,12 @@ class AerosolProcess : public Process {
  public:
   AerosolProcess(const io::Config& c, Model& m) : Process("aerosol"), model_(m) {
     opt_.metastable = c.get_bool("aerosol", "metastable", true);
+    const std::string thermo = c.get_string("aerosol", "thermodynamics", "simple");
+    if (thermo != "simple" && thermo != "aqueous")
+      throw InputError(c.where("aerosol", "thermodynamics"), "aerosol.thermodynamics",
+                       "simple or aqueous, got '" + thermo + "'");
+    opt_.thermodynamics = thermo == "aqueous" ? aer::InorganicScheme::aqueous
+                                              : aer::InorganicScheme::simple;
     opt_.soa = c.get_bool("aerosol", "soa", true);
     opt_.inorganic = c.get_bool("aerosol", "inorganic", true);
     opt_.n2o5_uptake = c.get_bool("aerosol", "n2o5_uptake", true);

@@ -2,8 +2,9 @@
 // The aerosol processes the driver steps (chemistry/aerosol does the science on a batch of cells):
 //  * "aerosol": VBS SOA from the CB6 counters, sulfate–nitrate–ammonium equilibrium and N2O5
 //    uptake on every cell of the tile. Config [aerosol]: metastable (true), soa (true),
-//    inorganic (true), n2o5_uptake (true), n2o5_gamma (negative = Riemer et al. 2003 γ; default
-//    −1), sauter_diameter_um (0.3), soa_nox (high | low: the yield set for the counters; high).
+//    inorganic (true), thermodynamics (simple | aqueous; simple), n2o5_uptake (true),
+//    n2o5_gamma (negative = Riemer et al. 2003 γ; default −1), sauter_diameter_um (0.3),
+//    soa_nox (high | low: the yield set for the counters; high).
 //  * "cloud_chemistry": aqueous S(IV) oxidation by H2O2 and O3 where the cloud water exceeds
 //    [cloud_chemistry] lwc_threshold_g_m3 (0.01), CO2 at co2_ppm (420).
 // Species are found by name in the model's tracers; a process skips what is absent.
