@@ -14,6 +14,10 @@ struct ChemistryBatch {
   // Optional [n_species][n_cells] constant production (emissions), molecules cm^-3 s^-1;
   // empty = none.
   std::vector<double> source_molec_cm3_s;
+  // Optional [n_cells] step sizes (s) carried between calls: on entry a positive value is the
+  // cell's first trial step (instead of the estimate from y and f), on return it holds the step
+  // the controller proposed after the cell's last unclipped accepted step; empty = not carried.
+  std::vector<double> step_s;
 };
 
 // The Rosenbrock method; coefficients and references in rosenbrock.cpp.

@@ -141,6 +141,7 @@ RosenbrockSolver::RosenbrockSolver(const Mechanism& m, SolverOptions o)
   k_.resize(nr);
   rates_.resize(nr);
   y_.resize(ns);
+  y_final_.resize(ns);
   ynew_.resize(ns);
   f_.resize(ns);
   source_.resize(ns);
@@ -163,7 +164,8 @@ SolverStatus RosenbrockSolver::integrate(ChemistryBatch& b, double dt_s) {
   if (n < 0 || b.conc.size() != ns * cells || b.temperature_K.size() != cells ||
       b.pressure_Pa.size() != cells || b.h2o_molec_cm3.size() != cells ||
       b.photolysis_s.size() != np * cells ||
-      (!b.source_molec_cm3_s.empty() && b.source_molec_cm3_s.size() != ns * cells))
+      (!b.source_molec_cm3_s.empty() && b.source_molec_cm3_s.size() != ns * cells) ||
+      (!b.step_s.empty() && b.step_s.size() != cells))
     throw std::invalid_argument("RosenbrockSolver::integrate: batch arrays do not match n_cells");
   if (!(dt_s >= 0.0)) throw std::invalid_argument("RosenbrockSolver::integrate: dt_s < 0");
   SolverStatus status;
@@ -190,7 +192,8 @@ SolverStatus RosenbrockSolver::integrate(ChemistryBatch& b, double dt_s) {
     mechanism_->rate_constants(
         {nl, temperature_.data(), pressure_.data(), h2o_.data(), photolysis_.data(), nl}, k_.data(),
         scratch_);
-    const BlockResult r = integrate_block(nl, dt_s);
+    double* carried = b.step_s.empty() ? nullptr : b.step_s.data() + start;
+    const BlockResult r = integrate_block(nl, dt_s, carried);
     status.steps += r.steps;
     status.rejected += r.rejected;
     if (r.failed_lane >= 0 && status.ok) {
@@ -206,20 +209,19 @@ SolverStatus RosenbrockSolver::integrate(ChemistryBatch& b, double dt_s) {
   return status;
 }
 
-RosenbrockSolver::BlockResult RosenbrockSolver::integrate_block(int nl, double dt_s) {
+RosenbrockSolver::BlockResult RosenbrockSolver::integrate_block(int nl, double dt_s, double* carried) {
   const Tableau& tb = tableau_;
   const int ns = kinetics_.n_species();
   const std::size_t w = static_cast<std::size_t>(nl);
   const std::size_t nsw = static_cast<std::size_t>(ns) * w;
   const double rtol = options_.rtol, atol = options_.atol_molec_cm3;
   const double* src = has_source_ ? source_.data() : nullptr;
-  double* stage[6];
-  for (int s = 0; s < tb.stages; ++s) stage[s] = stage_.data() + s * nsw;
 
   BlockResult res;
   double t[kBlockCells], h[kBlockCells], shift[kBlockCells], err[kBlockCells];
   int count[kBlockCells];
-  bool active[kBlockCells], last_rejected[kBlockCells];
+  bool active[kBlockCells], last_rejected[kBlockCells], clipped[kBlockCells];
+  double proposed[kBlockCells];
 
   // Initial step from the scaled size of y and y' (Hairer, Norsett & Wanner 1993, II.4):
   // h0 = 0.01 |y|/|f| in the weighted RMS norm, at most dt; the whole interval when f is
@@ -234,7 +236,11 @@ RosenbrockSolver::BlockResult RosenbrockSolver::integrate_block(int nl, double d
     }
     d0 = std::sqrt(d0 / ns);
     d1 = std::sqrt(d1 / ns);
-    const double h0 = d1 < 1e-5 ? dt_s : (d0 < 1e-5 ? 1e-6 : 0.01 * d0 / d1);
+    double h0 = d1 < 1e-5 ? dt_s : (d0 < 1e-5 ? 1e-6 : 0.01 * d0 / d1);
+    // A step carried from the previous call starts where the controller left off, instead of
+    // climbing again from the conservative estimate (an error-controlled first trial either way).
+    if (carried && carried[c] > 0.0) h0 = carried[c];
+    proposed[c] = 0.0;
     h[c] = std::min(std::max(h0, options_.h_min_s), dt_s);
     t[c] = 0.0;
     count[c] = 0;
@@ -242,67 +248,110 @@ RosenbrockSolver::BlockResult RosenbrockSolver::integrate_block(int nl, double d
     last_rejected[c] = false;
   }
 
+  // Lanes that have finished (or failed) drop out of the packed layout: the active lanes are
+  // moved to the front of every [index][lanes] array that carries state between steps (y, the
+  // rate constants, the sources) and the kernels run on the active width only, so a block costs
+  // the sum of its cells' steps rather than its slowest cell's steps times the block size.
+  // Per-lane arithmetic does not depend on the packing, so results are unchanged.
+  const int nr = std::max(kinetics_.n_reactions(), 1);
+  int wl = nl;  // current packed width
+  int lane_of[kBlockCells];
+  for (int c = 0; c < nl; ++c) lane_of[c] = c;
+  const auto retire = [&](int c) {  // keeps lane c's last accepted state as its result
+    if (carried) carried[lane_of[c]] = proposed[c];
+    for (int i = 0; i < ns; ++i)
+      y_final_[static_cast<std::size_t>(i) * w + static_cast<std::size_t>(lane_of[c])] =
+          y_[static_cast<std::size_t>(i * wl + c)];
+  };
+  const auto repack = [&]() {
+    int keep[kBlockCells];
+    int nw = 0;
+    for (int c = 0; c < wl; ++c)
+      if (active[c]) keep[nw++] = c;
+    // In place: every destination index precedes the sources still to be read.
+    const auto pack = [&](double* a, int rows) {
+      for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < nw; ++c) a[r * nw + c] = a[r * wl + keep[c]];
+    };
+    pack(y_.data(), ns);
+    pack(k_.data(), nr);
+    if (has_source_) pack(source_.data(), ns);
+    for (int c = 0; c < nw; ++c) {
+      const int from = keep[c];
+      t[c] = t[from];
+      h[c] = h[from];
+      count[c] = count[from];
+      last_rejected[c] = last_rejected[from];
+      proposed[c] = proposed[from];
+      lane_of[c] = lane_of[from];
+      active[c] = true;
+    }
+    wl = nw;
+  };
+
   int n_active = nl;
   while (n_active > 0) {
-    for (int c = 0; c < nl; ++c)
-      if (active[c]) h[c] = std::min(h[c], dt_s - t[c]);
+    const std::size_t lw = static_cast<std::size_t>(wl);
+    const std::size_t nsl = static_cast<std::size_t>(ns) * lw;
+    for (int c = 0; c < wl; ++c) {
+      clipped[c] = dt_s - t[c] < h[c];
+      if (clipped[c]) h[c] = dt_s - t[c];
+    }
     // Jacobian and f at the step start (recomputed after a rejection: same y, same values).
-    kinetics_.jacobian(nl, k_.data(), y_.data(), jac_.data(), work_.data());
-    kinetics_.derivative(nl, k_.data(), y_.data(), src, f_.data(), rates_.data());
-    for (int c = 0; c < nl; ++c) shift[c] = 1.0 / (h[c] * tb.gamma1);
-    kinetics_.factor(nl, jac_.data(), shift, lu_.data(), inv_diag_.data());
+    kinetics_.jacobian(wl, k_.data(), y_.data(), jac_.data(), work_.data());
+    kinetics_.derivative(wl, k_.data(), y_.data(), src, f_.data(), rates_.data());
+    for (int c = 0; c < wl; ++c) shift[c] = 1.0 / (h[c] * tb.gamma1);
+    kinetics_.factor(wl, jac_.data(), shift, lu_.data(), inv_diag_.data());
 
     for (int s = 0; s < tb.stages; ++s) {
-      double* ks = stage[s];
+      double* ks = stage_.data() + static_cast<std::size_t>(s) * nsl;
       if (s > 0 && tb.new_f[s]) {
         // ynew as the stage argument y + sum_j A_sj K_j
-        std::copy(y_.begin(), y_.begin() + static_cast<std::ptrdiff_t>(nsw), ynew_.begin());
+        std::copy(y_.begin(), y_.begin() + static_cast<std::ptrdiff_t>(nsl), ynew_.begin());
         for (int j = 0; j < s; ++j) {
           const double a = tb.a[s][j];
           if (a == 0.0) continue;
-          const double* kj = stage[j];
-          for (std::size_t i = 0; i < nsw; ++i) ynew_[i] += a * kj[i];
+          const double* kj = stage_.data() + static_cast<std::size_t>(j) * nsl;
+          for (std::size_t i = 0; i < nsl; ++i) ynew_[i] += a * kj[i];
         }
-        kinetics_.derivative(nl, k_.data(), ynew_.data(), src, f_.data(), rates_.data());
+        kinetics_.derivative(wl, k_.data(), ynew_.data(), src, f_.data(), rates_.data());
       }
-      std::copy(f_.begin(), f_.begin() + static_cast<std::ptrdiff_t>(nsw), ks);
+      std::copy(f_.begin(), f_.begin() + static_cast<std::ptrdiff_t>(nsl), ks);
       for (int j = 0; j < s; ++j) {
         const double cc = tb.c[s][j];
         if (cc == 0.0) continue;
-        const double* kj = stage[j];
+        const double* kj = stage_.data() + static_cast<std::size_t>(j) * nsl;
         for (int i = 0; i < ns; ++i)
-          for (int c = 0; c < nl; ++c) ks[i * w + c] += (cc / h[c]) * kj[i * w + c];
+          for (int c = 0; c < wl; ++c) ks[i * wl + c] += (cc / h[c]) * kj[i * wl + c];
       }
-      kinetics_.solve(nl, lu_.data(), inv_diag_.data(), ks);
+      kinetics_.solve(wl, lu_.data(), inv_diag_.data(), ks);
     }
 
     // New solution and error estimate (error kept in f_).
-    std::copy(y_.begin(), y_.begin() + static_cast<std::ptrdiff_t>(nsw), ynew_.begin());
-    std::fill(f_.begin(), f_.begin() + static_cast<std::ptrdiff_t>(nsw), 0.0);
+    std::copy(y_.begin(), y_.begin() + static_cast<std::ptrdiff_t>(nsl), ynew_.begin());
+    std::fill(f_.begin(), f_.begin() + static_cast<std::ptrdiff_t>(nsl), 0.0);
     for (int s = 0; s < tb.stages; ++s) {
-      const double* ks = stage[s];
+      const double* ks = stage_.data() + static_cast<std::size_t>(s) * nsl;
       if (tb.m[s] != 0.0)
-        for (std::size_t i = 0; i < nsw; ++i) ynew_[i] += tb.m[s] * ks[i];
+        for (std::size_t i = 0; i < nsl; ++i) ynew_[i] += tb.m[s] * ks[i];
       if (tb.e[s] != 0.0)
-        for (std::size_t i = 0; i < nsw; ++i) f_[i] += tb.e[s] * ks[i];
+        for (std::size_t i = 0; i < nsl; ++i) f_[i] += tb.e[s] * ks[i];
     }
     // Weighted RMS error norm per cell: sqrt(mean_i (e_i / (atol + rtol max|y|,|ynew|))^2).
-    for (int c = 0; c < nl; ++c) err[c] = 0.0;
+    for (int c = 0; c < wl; ++c) err[c] = 0.0;
     for (int i = 0; i < ns; ++i)
-      for (int c = 0; c < nl; ++c) {
-        const double sc =
-            atol + rtol * std::max(std::abs(y_[i * w + c]), std::abs(ynew_[i * w + c]));
-        const double q = f_[i * w + c] / sc;
+      for (int c = 0; c < wl; ++c) {
+        const double sc = atol + rtol * std::max(std::abs(y_[i * wl + c]), std::abs(ynew_[i * wl + c]));
+        const double q = f_[i * wl + c] / sc;
         err[c] += q * q;
       }
 
-    for (int c = 0; c < nl; ++c) {
-      if (!active[c]) continue;
+    for (int c = 0; c < wl; ++c) {
       const double e = std::sqrt(err[c] / ns);
       ++count[c];
       const bool finite = std::isfinite(e);
       if (finite && e <= 1.0) {
-        for (int i = 0; i < ns; ++i) y_[i * w + c] = std::max(ynew_[i * w + c], 0.0);
+        for (int i = 0; i < ns; ++i) y_[i * wl + c] = std::max(ynew_[i * wl + c], 0.0);
         t[c] += h[c];
         ++res.steps;
         double fac = e > 0.0 ? kSafety * std::pow(e, -1.0 / tb.error_order) : kFacMax;
@@ -311,9 +360,11 @@ RosenbrockSolver::BlockResult RosenbrockSolver::integrate_block(int nl, double d
         if (last_rejected[c]) hnew = std::min(hnew, h[c]);
         last_rejected[c] = false;
         h[c] = std::max(hnew, options_.h_min_s);
+        if (!clipped[c] || proposed[c] == 0.0) proposed[c] = h[c];
         if (dt_s - t[c] <= 1e-12 * dt_s) {
           active[c] = false;
           --n_active;
+          retire(c);
           continue;
         }
       } else {
@@ -323,12 +374,13 @@ RosenbrockSolver::BlockResult RosenbrockSolver::integrate_block(int nl, double d
           msg << "Rosenbrock " << tb.name << ": error test failed at the minimum step "
               << options_.h_min_s << " s (error norm " << e << ") at t = " << t[c] << " s of "
               << dt_s << " s";
-          if (res.failed_lane < 0) {
-            res.failed_lane = c;
+          if (res.failed_lane < 0 || lane_of[c] < res.failed_lane) {
+            res.failed_lane = lane_of[c];
             res.message = msg.str();
           }
           active[c] = false;
           --n_active;
+          retire(c);
           continue;
         }
         double fac = finite ? kSafety * std::pow(e, -1.0 / tb.error_order) : kFacRej;
@@ -338,8 +390,8 @@ RosenbrockSolver::BlockResult RosenbrockSolver::integrate_block(int nl, double d
         last_rejected[c] = true;
       }
       if (count[c] >= options_.max_steps) {
-        if (res.failed_lane < 0) {
-          res.failed_lane = c;
+        if (res.failed_lane < 0 || lane_of[c] < res.failed_lane) {
+          res.failed_lane = lane_of[c];
           std::ostringstream msg;
           msg << "Rosenbrock " << tb.name << ": more than " << options_.max_steps
               << " steps, reached t = " << t[c] << " s of " << dt_s << " s";
@@ -347,9 +399,12 @@ RosenbrockSolver::BlockResult RosenbrockSolver::integrate_block(int nl, double d
         }
         active[c] = false;
         --n_active;
+        retire(c);
       }
     }
+    if (n_active > 0 && n_active < wl) repack();
   }
+  std::copy(y_final_.begin(), y_final_.begin() + static_cast<std::ptrdiff_t>(nsw), y_.begin());
   return res;
 }
 

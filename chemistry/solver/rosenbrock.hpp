@@ -5,7 +5,8 @@
 // (vector) dimension of every loop: rate constants, f(y), the Jacobian, the sparse LU and the
 // triangular solves. Every cell has its own step size, error control and accept/reject
 // decision, so a cell's result does not depend on which other cells share its block (results
-// are the same for any chunking of the batch over threads).
+// are the same for any chunking of the batch over threads). With ChemistryBatch::step_s a
+// cell's step size carries over from one call to the next.
 //
 // Re-entrancy: a solver owns its workspace, so integrate() is not const; use one solver object
 // per thread (they may share one Mechanism, which is read-only). The Mechanism must outlive
@@ -53,14 +54,14 @@ class RosenbrockSolver {
     std::string message;
     long steps = 0, rejected = 0;
   };
-  BlockResult integrate_block(int nl, double dt_s);
+  BlockResult integrate_block(int nl, double dt_s, double* carried);
 
   const Mechanism* mechanism_;
   SparseKinetics kinetics_;
   SolverOptions options_;
   Tableau tableau_;
   // Block workspace, [index][nl].
-  std::vector<double> k_, y_, ynew_, f_, rates_, jac_, lu_, inv_diag_, stage_, source_;
+  std::vector<double> k_, y_, y_final_, ynew_, f_, rates_, jac_, lu_, inv_diag_, stage_, source_;
   std::vector<double> temperature_, pressure_, h2o_, photolysis_, scratch_, work_;
   bool has_source_ = false;
 };

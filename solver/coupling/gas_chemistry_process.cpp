@@ -59,6 +59,11 @@ class GasChemistry : public Process {
                        "0 (every step) or a number of seconds that divides 3600");
     n_species_ = mech.n_species();
     n_phot_ = int(mech.photolysis_names().size());
+    // Each cell's solver step size carries over from one chemistry call to the next (0 = none
+    // yet: the solver estimates a first step), and is kept in restarts.
+    step_index_ = m.state().process_state.add({"gas_chemistry_step_s", "s", Phase::gas, 0.0,
+                                               "last proposed Rosenbrock step of the cell", ""},
+                                              0.0);
   }
 
  protected:
@@ -85,6 +90,7 @@ class GasChemistry : public Process {
     std::string failure;
     const double kB = constants::boltzmann_J_K;
     const double h2o_per_air = constants::molar_mass_air_kg_mol / 18.01528e-3;
+    Array3& step = s.process_state[step_index_];
 #pragma omp parallel
     {
       chemistry::RosenbrockSolver solver(mech, options_);
@@ -102,6 +108,7 @@ class GasChemistry : public Process {
         b.h2o_molec_cm3.resize(std::size_t(ncells));
         b.photolysis_s.assign(std::size_t(n_phot_) * std::size_t(ncells), 0.0);
         b.source_molec_cm3_s.clear();
+        b.step_s.resize(std::size_t(ncells));
         m_air.resize(std::size_t(ncells));
         for (int col = c0; col < c1; ++col) {
           const int j = col / e.nx, i = col % e.nx;
@@ -128,6 +135,7 @@ class GasChemistry : public Process {
             b.temperature_K[std::size_t(cell)] = T;
             b.pressure_Pa[std::size_t(cell)] = P;
             b.h2o_molec_cm3[std::size_t(cell)] = met.water_vapour_kg_kg(k, j, i) * h2o_per_air * M;
+            b.step_s[std::size_t(cell)] = step(k, j, i);
             for (int sp = 0; sp < n_species_; ++sp)
               b.conc[std::size_t(sp) * std::size_t(ncells) + std::size_t(cell)] = s.tracers[sp](k, j, i) * M;
             // Below the cloud base the below-cloud factor, above the top the above-cloud one,
@@ -146,6 +154,7 @@ class GasChemistry : public Process {
           }
         }
         const auto status = solver.integrate(b, dt_s);
+
         if (!status.ok) {
           const int col = c0 + status.cell / nz, k = status.cell % nz;
           const auto& d = ctx.comm->decomposition();
@@ -161,6 +170,7 @@ class GasChemistry : public Process {
           for (int k = 0; k < nz; ++k) {
             const int cell = (col - c0) * nz + k;
             const double M = m_air[std::size_t(cell)];
+            step(k, j, i) = b.step_s[std::size_t(cell)];
             for (int sp = 0; sp < n_species_; ++sp) {
               const double q = b.conc[std::size_t(sp) * std::size_t(ncells) + std::size_t(cell)] / M;
               change_kg[std::size_t(nb) * std::size_t(n_species_) + std::size_t(sp)] +=
@@ -172,6 +182,7 @@ class GasChemistry : public Process {
       }
     }
     if (!failure.empty()) throw NumericalError(failure);
+
     for (int sp = 0; sp < n_species_; ++sp) {
       double sum = 0.0;
       for (int nb = 0; nb < nbatches; ++nb) sum += change_kg[std::size_t(nb) * std::size_t(n_species_) + std::size_t(sp)];
@@ -187,6 +198,7 @@ class GasChemistry : public Process {
   chemistry::SolverOptions options_;
   int columns_per_batch_ = 8;
   int n_species_ = 0, n_phot_ = 0;
+  int step_index_ = -1;
 };
 
 }  // namespace

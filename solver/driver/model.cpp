@@ -27,6 +27,8 @@ namespace qiantang::solver {
 namespace {
 
 constexpr int kHalo = transport::kPpmHalo;
+// Restart entries of ModelState::process_state are named with this prefix.
+const std::string kProcessStatePrefix = "process_state:";
 
 ProcessFactory& factory() {
   static const bool registered = [] {
@@ -465,6 +467,10 @@ void Model::write_restart(const ModelState& s) {
     r.species.push_back(s.tracers.info(n).name);
     r.fields.push_back(gather_tracer(n));
   }
+  for (int n = 0; n < s.process_state.size(); ++n) {
+    r.species.push_back(kProcessStatePrefix + s.process_state.info(n).name);
+    r.fields.push_back(comm_->gather(s.process_state[n]));
+  }
   for (std::size_t n = 0; n < budget_->locals().size(); ++n) {
     const auto& l = budget_->locals()[n];
     r.budget.push_back(n < mass_start_.size() ? mass_start_[n] : 0.0);  // already a global total
@@ -483,18 +489,30 @@ void Model::restore(const std::filesystem::path& path) {
   if (r.time != settings_.start)
     throw InputError(path.string(), "time", "a restart at run.start " + format_iso8601(settings_.start) + ", got " +
                                                 format_iso8601(r.time));
-  for (int n = 0; n < state_->tracers.size(); ++n) {
-    const auto& name = state_->tracers.info(n).name;
+  const auto find = [&](const std::string& name) {
     std::size_t idx = r.species.size();
     for (std::size_t m = 0; m < r.species.size(); ++m)
       if (r.species[m] == name) idx = m;
-    if (idx == r.species.size()) throw InputError(path.string(), name, "this species in the restart file");
-    Array3& f = state_->tracers[n];
+    return idx;
+  };
+  const auto scatter = [&](std::size_t idx, Array3& f) {
     for (int k = 0; k < r.nz; ++k)
       for (int j = 0; j < d.ny; ++j)
         for (int i = 0; i < d.nx; ++i)
           f(k, j, i) = r.fields[idx][(std::size_t(k) * std::size_t(r.ny) + std::size_t(d.j0 + j)) * std::size_t(r.nx) +
                                      std::size_t(d.i0 + i)];
+  };
+  for (int n = 0; n < state_->tracers.size(); ++n) {
+    const auto& name = state_->tracers.info(n).name;
+    const std::size_t idx = find(name);
+    if (idx == r.species.size()) throw InputError(path.string(), name, "this species in the restart file");
+    scatter(idx, state_->tracers[n]);
+  }
+  // Process state missing from the restart (a run configured without that process) starts
+  // from its initial value, as in a fresh run.
+  for (int n = 0; n < state_->process_state.size(); ++n) {
+    const std::size_t idx = find(kProcessStatePrefix + state_->process_state.info(n).name);
+    if (idx != r.species.size()) scatter(idx, state_->process_state[n]);
   }
   state_->step = r.step;
   // Budget accumulators continue on rank 0 (they are sums over ranks).

@@ -10,8 +10,12 @@ class Budget;
 struct MetTile;
 
 struct ModelState {
-  explicit ModelState(Extents tile) : tracers(tile) {}
+  explicit ModelState(Extents tile) : tracers(tile), process_state(tile) {}
   FieldRegistry tracers;
+  // Per-cell state a process carries from one step to the next (the chemistry solver's step
+  // size): not transported, not output, but kept in restarts so that a restarted run continues
+  // exactly like the uninterrupted one.
+  FieldRegistry process_state;
   TimePoint time{};
   long step = 0;
   // Whether the tracers are consistent with the air mass at the end of the current step (set by

@@ -206,3 +206,54 @@ TEST_CASE("a cell's result does not depend on the other cells of its batch",
     for (int s = 0; s < m.n_species(); ++s) CHECK(at(one, s, 0) == at(whole, s, c));  // bitwise
   }
 }
+
+TEST_CASE("a carried step size saves steps and keeps the answer within tolerance",
+          "[chemistry][solver][unit]") {
+  const auto dir = qiantang::test::source_dir() / "chemistry";
+  const auto m = Mechanism::load(dir / "mechanisms/small.eqn");
+  const double air = Mechanism::air_number_density(298.15, 101325.0);
+  auto b = batch_for(m, 5);
+  for (int c = 0; c < 5; ++c) {
+    at(b, *m.species_index("NO"), c) = (2.0 + 10.0 * c) * 1e-9 * air;
+    at(b, *m.species_index("NO2"), c) = 10e-9 * air;
+    at(b, *m.species_index("O3"), c) = 40e-9 * air;
+    at(b, *m.species_index("CO"), c) = 300e-9 * air;
+    at(b, *m.species_index("FORM"), c) = 3e-9 * air;
+    for (std::size_t p = 0; p < m.photolysis_names().size(); ++p)
+      b.photolysis_s[p * 5 + c] = 1e-5 * (p == 0 ? 800.0 : 1.0);
+  }
+  SolverOptions o;
+  o.rtol = 1e-4;
+  o.atol_molec_cm3 = 1e3;
+  RosenbrockSolver solver(m, o);
+  SolverOptions tight = o;
+  tight.rtol = 1e-8;
+  tight.atol_molec_cm3 = 1.0;
+  tight.method = RosenbrockMethod::rodas4;
+  RosenbrockSolver reference(m, tight);
+  auto fresh = b, carried = b, exact = b;
+  carried.step_s.assign(5, 0.0);
+  long fresh_steps = 0, carried_steps = 0;
+  for (int call = 0; call < 6; ++call) {
+    const auto sf = solver.integrate(fresh, 600.0);
+    const auto sc = solver.integrate(carried, 600.0);
+    REQUIRE(sf.ok);
+    REQUIRE(sc.ok);
+    REQUIRE(reference.integrate(exact, 600.0).ok);
+    for (double h : carried.step_s) CHECK(h > 0.0);
+    if (call > 0) {  // the first call starts from the same estimate in both
+      fresh_steps += sf.steps + sf.rejected;
+      carried_steps += sc.steps + sc.rejected;
+    }
+  }
+  CHECK(carried_steps < fresh_steps);
+  // Both stay within a few tolerances of the tight solution for the species that matter.
+  for (const char* name : {"NO", "NO2", "O3", "FORM"}) {
+    const int s = *m.species_index(name);
+    for (int c = 0; c < 5; ++c) {
+      const double ref = at(exact, s, c), scale = std::abs(ref) + o.atol_molec_cm3 / o.rtol;
+      CHECK(std::abs(at(carried, s, c) - ref) / scale < 20 * o.rtol);
+      CHECK(std::abs(at(fresh, s, c) - ref) / scale < 20 * o.rtol);
+    }
+  }
+}
