@@ -76,6 +76,9 @@ struct ProductInputs {
   std::optional<io::HourlySeries> scenario;  // emergency-control run, same stations
   std::string scenario_name = "emergency control";
   std::vector<DailyMap> pm25_maps, o3_mda8_maps;  // optional, one per day
+  // attribution.csv of the innermost run (source attribution, docs/attribution.md); adds the
+  // report section `attribution` when it exists.
+  std::optional<std::filesystem::path> attribution_csv;
   ProductConfig config;
   std::filesystem::path out_dir;
   std::vector<std::chrono::sys_days>

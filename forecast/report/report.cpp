@@ -1,6 +1,8 @@
 // report.html (one self-contained file: inline CSS and SVG, rasters as base64 PNG) and the PNGs
 // for publishing (maps and series without text).
 #include <algorithm>
+#include <fstream>
+#include <map>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -380,6 +382,55 @@ const char* kCss =
     ".day{stroke:#000;stroke-width:3;stroke-opacity:0.55}"
     "svg .tick{stroke:#666;stroke-dasharray:2,3}";
 
+// Stacked bars per day of each source's share (attribution.csv rows with sector "all").
+std::string attribution_svg(const std::filesystem::path& file, const std::string& pollutant) {
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);
+  std::map<std::string, std::vector<std::pair<std::string, double>>> days;
+  std::vector<std::string> order;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    if (f.size() < 8 || f[1] != pollutant || f[5] != "all" || f[3] == "total") continue;
+    if (f[4] == "all" && f[3] != "untagged") continue;  // sector rows
+    days[f[0]].push_back({f[3], std::atof(f[7].c_str())});
+    if (std::find(order.begin(), order.end(), f[3]) == order.end()) order.push_back(f[3]);
+  }
+  if (days.empty()) return "";
+  static const char* colours[] = {"#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+                                  "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#aec7e8", "#ffbb78"};
+  const int w = 60, gap = 20, h = 200, left = 40, top = 10;
+  const int width = left + int(days.size()) * (w + gap) + 160;
+  std::ostringstream o;
+  o << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << h + 40
+    << "\" role=\"img\"><title>" << pollutant << " share by source</title>";
+  int x = left;
+  for (const auto& [day, parts] : days) {
+    double y = top + h;
+    for (const auto& [tag, share] : parts) {
+      const auto c = std::size_t(std::find(order.begin(), order.end(), tag) - order.begin()) % 12;
+      const double bh = std::max(0.0, share) * h;
+      y -= bh;
+      o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << w << "\" height=\"" << bh << "\" fill=\""
+        << colours[c] << "\"><title>" << day << " " << tag << " " << std::lround(100 * share) << " %</title></rect>";
+    }
+    o << "<text x=\"" << x + w / 2 << "\" y=\"" << top + h + 15 << "\" font-size=\"10\" text-anchor=\"middle\">"
+      << day.substr(5) << "</text>";
+    x += w + gap;
+  }
+  for (int p = 0; p <= 100; p += 25)
+    o << "<text x=\"" << left - 4 << "\" y=\"" << top + h - p * h / 100 + 3 << "\" font-size=\"10\" text-anchor=\"end\">"
+      << p << "%</text>";
+  for (std::size_t n = 0; n < order.size(); ++n)
+    o << "<rect x=\"" << x << "\" y=\"" << top + 14 * int(n) << "\" width=\"10\" height=\"10\" fill=\""
+      << colours[n % 12] << "\"/><text x=\"" << x + 14 << "\" y=\"" << top + 14 * int(n) + 9
+      << "\" font-size=\"11\">" << html_escape(order[n]) << "</text>";
+  o << "</svg>";
+  return o.str();
+}
+
 }  // namespace
 
 std::string report_html(const ForecastProducts& p, const ProductInputs& in) {
@@ -475,6 +526,15 @@ std::string report_html(const ForecastProducts& p, const ProductInputs& in) {
       << html_escape(format_scaling_csv(p.emergency_scaling)) << "</pre>";
   }
   o << "</section>\n";
+  if (in.attribution_csv && std::filesystem::exists(*in.attribution_csv)) {
+    o << "<section id=\"attribution\"><h2>Source attribution</h2><p>City-mean share of each source region "
+         "(tagged tracers, docs/attribution.md): PM2.5 daily mean, O3 over the MDA8 window.</p>";
+    for (const char* pol : {"PM2.5", "O3"}) {
+      const auto svg = attribution_svg(*in.attribution_csv, pol);
+      if (!svg.empty()) o << "<h3>" << pol << "</h3>" << svg;
+    }
+    o << "</section>\n";
+  }
   o << "<footer><p>AQI: HJ 633 (2012 before 2026-03-01, 2026 from then"
     << (cfg.daily.aqi.forced ? "; forced " + to_string(*cfg.daily.aqi.forced) : "")
     << "). Alert rules: yellow " << html_escape(cfg.alerts.yellow.text) << "; orange "

@@ -168,6 +168,12 @@ int command_forecast(const Args& args) {
   in.config = product_config;
   in.out_dir = out;
   in.base = io::read_station_csv(out / inner.name / "stations.csv");
+  if (std::filesystem::exists(out / inner.name / "attribution.csv")) {
+    if (is_root())
+      std::filesystem::copy_file(out / inner.name / "attribution.csv", out / "attribution.csv",
+                                 std::filesystem::copy_options::overwrite_existing);
+    in.attribution_csv = out / "attribution.csv";
+  }
   for (const auto day : forecast::complete_beijing_days(in.base.hours))
     if (std::chrono::sys_days(day) >= std::chrono::floor<std::chrono::days>(start + std::chrono::hours(8)) ||
         spinup_h == 0.0)

@@ -1,5 +1,6 @@
 #include "solver/driver/model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include "solver/common/constants.hpp"
 #include "solver/common/errors.hpp"
 #include "solver/aerosol/aerosol_processes.hpp"
+#include "solver/attribution/attribution.hpp"
 #include "solver/coupling/gas_chemistry_process.hpp"
 #include "solver/deposition/deposition_processes.hpp"
 #include "solver/driver/transport_processes.hpp"
@@ -126,6 +128,12 @@ Model::Model(const io::Config& c, const parallel::Communicator* comm_or_null) : 
   advection_ = std::make_unique<transport::Advection>(Extents{d.nx, d.ny, nz, kHalo});
   read_species(c);
   read_initial(c);
+  if (attribution::Attribution::enabled(c)) {
+    // Tags are tracers after the bulk species: registered before the boundary values and the
+    // nest boundary file are set up, so that inflow and nesting see them.
+    attribution_ = std::make_unique<attribution::Attribution>(c, state_->tracers, grid(), d);
+    attribution_->initialise(state_->tracers);
+  }
   read_boundary(c);
   if (c.has("emissions", "point_sources")) {
     const auto path = c.get_path("emissions", "point_sources");
@@ -283,8 +291,10 @@ void Model::read_boundary(const io::Config& c) {
 }
 
 void Model::read_processes(const io::Config& c) {
-  for (const auto& name : c.get_list("processes", "order"))
-    processes_.push_back(factory().create(name, c, *this, c.where("processes", "order")));
+  for (const auto& name : c.get_list("processes", "order")) {
+    auto p = factory().create(name, c, *this, c.where("processes", "order"));
+    processes_.push_back(attribution_ ? attribution_->wrap(std::move(p)) : std::move(p));
+  }
 }
 
 void Model::read_output(const io::Config& c) {
@@ -294,6 +304,11 @@ void Model::read_output(const io::Config& c) {
   std::vector<std::string> all;
   for (int n = 0; n < state_->tracers.size(); ++n) all.push_back(state_->tracers.info(n).name);
   output_species_ = c.get_list("output", "species", all);
+  if (attribution_)
+    for (int n = 0; n < state_->tracers.size(); ++n)
+      if (attribution_->is_tag(n) &&
+          std::find(output_species_.begin(), output_species_.end(), state_->tracers.info(n).name) == output_species_.end())
+        output_species_.push_back(state_->tracers.info(n).name);
   for (const auto& s : output_species_)
     if (!state_->tracers.index(s)) throw InputError(c.where("output", "species"), s, "a species of the run");
   // PM2.5: the fine aerosol tracers, PM10 adds the coarse ones; both lists may be given.
@@ -324,6 +339,7 @@ void Model::read_output(const io::Config& c) {
     stations_ = std::make_unique<StationSampler>(io::read_station_list(list), grid(),
                                                  station_pollutants(state_->tracers, pm25_species_, coarse_species_),
                                                  list.string());
+    if (attribution_) attribution_->set_stations(io::read_station_list(list), grid(), pm25_species_, list.string());
   }
 }
 
@@ -342,28 +358,34 @@ std::vector<double> Model::gather_pm(const ModelState& s, const MetTile& met, bo
   return comm_->gather(pm);
 }
 
+// Inflow value of tracer n in the halo cell (k, j, i) beside the edge cell (k, ej, ei) (tile
+// indices): the outer domain's value there when nested, otherwise the profile (or constant) at
+// the edge cell's height and density. A `boundary` attribution tag takes the weighted sum of its
+// pool members' inflow; the other tags bring nothing in (unless the outer domain carries them).
+double Model::inflow_value(std::size_t n, int k, int j, int i, int ej, int ei) const {
+  const MetTile* met = boundary_met_;
+  const auto& d = comm_->decomposition();
+  if (nest_boundary_ && met && nest_boundary_->has(int(n))) return nest_boundary_->value(int(n), k, d.i0 + i, d.j0 + j);
+  if (attribution_ && attribution_->is_tag(int(n))) {
+    const auto* members = attribution_->boundary_members(int(n));
+    double v = 0.0;
+    if (members)
+      for (const auto& m : *members) v += m.weight * inflow_value(std::size_t(m.tracer), k, j, i, ej, ei);
+    return v;
+  }
+  const bool by_height = !boundary_profile_of_.empty() && boundary_profile_of_[n] && met;
+  if (!by_height) return n < boundary_values_.size() ? boundary_values_[n] : 0.0;
+  const double z = 0.5 * (met->z_interface_m(k, ej, ei) + met->z_interface_m(k + 1, ej, ei));
+  return background_value(int(n), z, met->density_kg_m3(k, ej, ei));
+}
+
 // Lateral boundaries: inflow faces see the boundary value, outflow faces a zero-gradient copy
 // of the edge cell (DESIGN.md; decided per face from the sign of the air-mass flux).
 void Model::fill_boundary(parallel::Side side, Array3& f, std::size_t index) const {
   const Extents e = f.extents();
   const int h = e.halo;
   const MetTile* met = boundary_met_;
-  const bool by_height = !boundary_profile_of_.empty() && boundary_profile_of_[index] && met;
-  const double bc_const = index < boundary_values_.size() ? boundary_values_[index] : 0.0;
-  const bool nested = nest_boundary_ && nest_boundary_->has(int(index)) && met;
-  if (nested && nest_boundary_->time() != met->time) nest_boundary_->set_time(met->time);
-  const auto& d = comm_->decomposition();
-  // Inflow value of the halo cell (k, j, i) (tile indices): the outer domain's value there when
-  // nested, otherwise `profile_value` (the profile beside the edge cell).
-  auto inflow_value = [&](int k, int j, int i, double profile_value) {
-    return nested ? nest_boundary_->value(int(index), k, d.i0 + i, d.j0 + j) : profile_value;
-  };
-  // Inflow value beside edge cell (k, j, i): the profile at that cell's height and density.
-  auto bc = [&](int k, int j, int i) {
-    if (!by_height) return bc_const;
-    const double z = 0.5 * (met->z_interface_m(k, j, i) + met->z_interface_m(k + 1, j, i));
-    return background_value(int(index), z, met->density_kg_m3(k, j, i));
-  };
+  if (nest_boundary_ && met && nest_boundary_->time() != met->time) nest_boundary_->set_time(met->time);
   using parallel::Side;
   for (int k = 0; k < e.nz; ++k) {
     if (side == Side::west || side == Side::east) {
@@ -372,10 +394,9 @@ void Model::fill_boundary(parallel::Side side, Array3& f, std::size_t index) con
       for (int j = 0; j < e.ny; ++j) {
         const double flux = met ? met->x_face_mass_flux_kg_s(k, j, face) : 0.0;
         const bool inflow = west ? flux > 0 : flux < 0;
-        const double in = inflow && !nested ? bc(k, j, edge) : 0.0;
         for (int g = 1; g <= h; ++g) {
           const int i = west ? -g : e.nx - 1 + g;
-          f(k, j, i) = inflow ? inflow_value(k, j, i, in) : f(k, j, edge);
+          f(k, j, i) = inflow ? inflow_value(index, k, j, i, j, edge) : f(k, j, edge);
         }
       }
     } else {
@@ -386,10 +407,9 @@ void Model::fill_boundary(parallel::Side side, Array3& f, std::size_t index) con
         // depend on where the tile ends.
         const double flux = met ? met->y_face_mass_flux_kg_s(k, face, i) : 0.0;
         const bool inflow = south ? flux > 0 : flux < 0;
-        const double in = inflow && !nested ? bc(k, edge, i) : 0.0;
         for (int g = 1; g <= h; ++g) {
           const int j = south ? -g : e.ny - 1 + g;
-          f(k, j, i) = inflow ? inflow_value(k, j, i, in) : f(k, edge, i);
+          f(k, j, i) = inflow ? inflow_value(index, k, j, i, edge, i) : f(k, edge, i);
         }
       }
     }
@@ -434,6 +454,11 @@ void Model::write_output(const ModelState& s, const MetTile& met) {
       values.push_back(std::move(g));
     }
   }
+  if (attribution_) {
+    std::vector<Array3> ratios;
+    attribution_->regime_fields(s.tracers, ratios);
+    for (auto& r : ratios) values.push_back(comm_->gather(r));
+  }
   if (!nest_inner_configs_.empty()) {
     std::vector<std::vector<double>> all;
     for (int n = 0; n < s.tracers.size(); ++n) all.push_back(gather_tracer(n));
@@ -444,6 +469,7 @@ void Model::write_output(const ModelState& s, const MetTile& met) {
   if (!comm_->is_root()) return;
   writer_->write(s.time, values);
   if (stations_ && s.time > settings_.start) {
+    if (attribution_) attribution_->close_interval(s.time);
     stations_->close_interval(s.time, station_series_);
     io::write_long_csv(output_dir_ / "stations.csv", station_series_);
   }
@@ -561,8 +587,11 @@ RunSummary Model::run() {
     std::vector<io::OutputVariable> vars;
     for (const auto& name : output_species_) {
       const auto& info = state_->tracers.info(*state_->tracers.index(name));
-      vars.push_back({name, info.phase == Phase::gas ? "mol mol-1" : "kg kg-1", info.long_name, info.standard_name,
-                      output_3d_});
+      const bool tag = attribution_ && attribution_->is_tag(*state_->tracers.index(name));
+    const std::string units = tag ? (info.units == "kg/kg" ? "kg kg-1" : "mol mol-1")
+                                  : info.phase == Phase::gas ? "mol mol-1" : "kg kg-1";
+    // Tags are written at the surface only (their 3-D fields are in the restart).
+    vars.push_back({name, units, info.long_name, info.standard_name, output_3d_ && !tag});
     }
     if (!pm25_species_.empty()) {
       vars.push_back({"PM25", "ug m-3", "PM2.5 dry mass at local conditions",
@@ -570,6 +599,11 @@ RunSummary Model::run() {
       vars.push_back({"PM10", "ug m-3", "PM10 dry mass at local conditions",
                       "mass_concentration_of_pm10_ambient_aerosol_particles_in_air", output_3d_});
     }
+    if (attribution_)
+      for (const auto& name : attribution_->regime_variable_names())
+        vars.push_back({name, "1", name == "H2O2_HNO3" ? "O3 regime indicator H2O2/HNO3 (mol/mol; > 0.35 NOx-limited, Sillman 1995)"
+                                                      : "O3 regime indicator HCHO/NO2 (mol/mol; < 1 VOC-, > 2 NOx-limited, Duncan et al. 2010)",
+                        "", false});
     writer_ = std::make_unique<io::ConcentrationWriter>(output_dir_, domain_name_, grid(), z, vars);
     // A restarted run continues the station series written so far.
     if (restart_from_ && stations_ && std::filesystem::exists(output_dir_ / "stations.csv"))
@@ -599,6 +633,7 @@ RunSummary Model::run() {
   if (stations_)
     cb.after_step = [this](const ModelState& s, const MetTile& m, double dt) {
       stations_->accumulate(s.tracers, m, *comm_, dt);
+      if (attribution_) attribution_->accumulate(s.tracers, m, *comm_, dt);
     };
   if (!restart_from_) {
     MetTile m0;
@@ -615,6 +650,16 @@ RunSummary Model::run() {
     for (auto& child : nest_children_) sum.outputs.push_back(child->file());
   }
   for (auto& child : nest_children_) child->close();
+  if (attribution_) {
+    if (comm_->is_root()) attribution_->write_tables(output_dir_);
+    const auto& st = attribution_->stats();
+    const double tr = comm_->max(st.max_transport_deviation), ck = comm_->max(st.max_check_deviation);
+    const double fb = comm_->sum_ordered(double(st.fallback_cells));
+    if (comm_->is_root() && settings_.progress)
+      std::printf("attribution: %d tags x %zu pools; tile L1 |sum(tags) - bulk|/bulk before renormalisation after transport "
+                  "max %.3g; pointwise max |sum(tags)/bulk - 1| at the checks %.3g; %.0f cell updates without any tag (to boundary)\n",
+                  attribution_->n_tags(), attribution_->pools().size(), tr, ck, fb);
+  }
   sum.end = state_->time;
   sum.steps = state_->step;
   sum.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();

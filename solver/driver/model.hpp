@@ -25,6 +25,9 @@ class ConcentrationWriter;
 namespace qiantang::chemistry {
 class Mechanism;
 }
+namespace qiantang::attribution {
+class Attribution;
+}
 
 namespace qiantang::solver {
 
@@ -73,6 +76,8 @@ class Model {
   const std::string& config_file() const { return config_file_; }
   // The gas-phase mechanism whose species are the run's gas tracers; null for passive runs.
   const chemistry::Mechanism* mechanism() const { return mechanism_.get(); }
+  // Tagged source attribution ([attribution]); null when off.
+  const attribution::Attribution* attribution() const { return attribution_.get(); }
   // Background value of tracer n at height z (m above ground) with air density rho, in the
   // tracer's internal units (mol/mol or kg/kg); 0 for species the profile file does not list.
   double background_value(int n, double z_m, double rho_kg_m3) const;
@@ -84,6 +89,7 @@ class Model {
   void read_processes(const io::Config& c);
   void read_output(const io::Config& c);
   void fill_boundary(parallel::Side side, Array3& field, std::size_t index) const;
+  double inflow_value(std::size_t n, int k, int j, int i, int ej, int ei) const;
   void write_output(const ModelState& s, const MetTile& met);
   std::vector<double> gather_pm(const ModelState& s, const MetTile& met, bool with_coarse) const;
   void write_restart(const ModelState& s);
@@ -123,6 +129,7 @@ class Model {
   const MetTile* boundary_met_ = nullptr;
   std::optional<std::filesystem::path> restart_from_;
   std::string verification_case_;
+  std::unique_ptr<attribution::Attribution> attribution_;  // [attribution] enabled = true
 };
 
 }  // namespace qiantang::solver

@@ -347,6 +347,7 @@ void EmissionsProcess::run_impl(solver::ModelState& s, const solver::StepContext
     // Gas: mol × M_air / m_air = Δ(mol/mol); aerosol: kg / m_air = Δ(kg/kg).
     const double dq = species_[std::size_t(n)].gas ? amount * m_air / mass : amount / mass;
     s.tracers[n](k, j, i) += dq;
+    if (observer_) observer_(n, sector, k, j, i, dq);
     const double kg = dq * mass * mass_ratio_(n);
     ctx.budget->local(std::size_t(n)).emitted_kg += kg;
     totals_[{sector, n}] += kg;

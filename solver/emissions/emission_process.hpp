@@ -107,6 +107,9 @@ class EmissionsProcess : public solver::Process {
                    const FieldRegistry& tracers, std::function<double(int)> mass_ratio);
 
   const GriddedEmissions& sources() const { return emissions_; }
+  // Called with (species, sector, k, j, i, Δ tracer) for every addition (source attribution).
+  using Observer = std::function<void(int, int, int, int, int, double)>;
+  void set_observer(Observer o) { observer_ = std::move(o); }
   // Tile-local kg emitted so far per (sector, species) (budget mass convention).
   const std::map<std::pair<int, int>, double>& local_totals() const { return totals_; }
   // Reduces the totals over ranks (collective) and writes `dir/emissions_totals.csv` on rank 0:
@@ -123,6 +126,7 @@ class EmissionsProcess : public solver::Process {
   std::function<double(int)> mass_ratio_;
   std::map<std::pair<int, int>, double> totals_;  // (sector, species) -> kg
   std::vector<std::pair<int, int>> report_keys_;  // every (sector, species) that can emit, fixed order
+  Observer observer_;
 };
 
 }  // namespace qiantang::emissions
