@@ -52,7 +52,7 @@ Regime blend(const Regime& a, const Regime& b, double w) {
 // subsidence inversion strengthens (γθ 3.5 → 9 K/km), pressure rises then slowly falls.
 Regime winter_post_front(double tau) {
   const double e30 = std::exp(-tau / 30.0);
-  return Regime{350.0 + 35.0 * (1.0 - std::exp(-tau / 24.0)), 2.5 + 11.0 * std::exp(-tau / 20.0),
+  return Regime{350.0 + 35.0 * (1.0 - std::exp(-tau / 24.0)), 2.0 + 11.5 * std::exp(-tau / 20.0),
                 272.5 + 0.8 * std::min(tau, 120.0) / 24.0, 0.0035 + 0.0055 * (1.0 - e30),
                 0.1 + 0.7 * std::exp(-tau / 6.0), 0.5 + 0.3 * (1.0 - std::exp(-tau / 60.0)),
                 1.0 - 0.15 * (1.0 - std::exp(-tau / 48.0)),
@@ -67,16 +67,16 @@ Synoptic synoptic_state(Season season, double hours, double lon, double lat) {
   const double yn = (lat - kHangzhouLat) * 111.2;                          // km north
   if (season == Season::winter) {
     // Two cold fronts oriented SW–NE moving towards 150° at 36 km/h, passing Hangzhou at
-    // +12 h and +150 h. ξ > 0: the front has not arrived yet (km ahead of it).
+    // +12 h and +162 h. ξ > 0: the front has not arrived yet (km ahead of it).
     const double mx = std::sin(150.0 * kRad), my = std::cos(150.0 * kRad), c = 36.0;
     const double xi1 = mx * xe + my * yn - c * (hours - 12.0);
-    const double xi2 = mx * xe + my * yn - c * (hours - 150.0);
+    const double xi2 = mx * xe + my * yn - c * (hours - 162.0);
     const double b1 = smoothstep(-xi1 / 60.0), b2 = smoothstep(-xi2 / 60.0);
     const double tau1 = std::max(0.0, -xi1 / c), tau2 = std::max(0.0, -xi2 / c);
     const Regime pre1{225.0, 8.0, 281.0, 0.003, 0.55, 0.85, 0.9, 101800.0};
     const Regime pre2{215.0, 6.0, 279.5, 0.005, 0.45, 0.85, 0.85, 101700.0};
-    // Ahead of the second front the flow backs to south-westerly from +126 h.
-    const double a2 = smoothstep((hours - 136.0) / 6.0);
+    // Ahead of the second front the flow backs to south-westerly from +138 h.
+    const double a2 = smoothstep((hours - 148.0) / 6.0);
     const Regime mid = blend(winter_post_front(tau1), pre2, a2);
     const Regime r = blend(blend(pre1, mid, b1), winter_post_front(tau2), b2);
     wind_from(r.from_deg, r.speed, s.ug_m_s, s.vg_m_s);
