@@ -133,12 +133,15 @@ int command_forecast(const Args& args) {
   const double spinup_h = fc.get_double("forecast", "spinup_hours", 0.0);
   if (spinup_h < 0) throw InputError(fc.where("forecast", "spinup_hours"), "forecast.spinup_hours", "hours >= 0");
   const std::filesystem::path configured_out = fc.get_path("forecast", "output_dir", fc.base_dir() / "forecast");
-  const std::filesystem::path out = vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>()) : configured_out;
+  // Absolute, because these paths are handed to the domain configs, which resolve relative
+  // paths against their own directory.
+  const std::filesystem::path out = std::filesystem::absolute(
+      vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>()) : configured_out);
   const bool scenarios = fc.get_bool("forecast", "scenarios", true) && !vm.count("no-scenario");
   std::vector<Domain> domains;
   for (const auto& r : fc.get_list("forecast", "runs")) {
     std::filesystem::path p(r);
-    p = p.is_absolute() ? p : fc.base_dir() / p;
+    p = std::filesystem::absolute(p.is_absolute() ? p : fc.base_dir() / p);
     const auto c = io::Config::load(p);
     domains.push_back({p, c.get_string("domain", "name", p.stem().string())});
   }
