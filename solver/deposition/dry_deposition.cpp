@@ -16,7 +16,8 @@ using Table = std::array<std::array<double, 11>, 5>;  // [season][land use]
 
 // Wesely (1989) Table 1 as revised by Walmsley & Wesely (1996): resistance components (s/m).
 // Columns: urban, agricultural, range, deciduous, coniferous, mixed forest, water, barren,
-// wetland, range-agricultural, rocky shrubs. Rows: seasons 1-5.
+// wetland, range-agricultural, rocky shrubs. Rows: seasons 1-5. Every entry agrees with the
+// transcriptions of the same table in CAMx (v5.10 drydep block data) and ctessum/atmos wesely1989.
 constexpr Table kRi{{{kNone, 60, 120, 70, 130, 100, kNone, kNone, 80, 100, 150},
                      {kNone, kNone, kNone, kNone, 250, 500, kNone, kNone, kNone, kNone, kNone},
                      {kNone, kNone, kNone, kNone, 250, 500, kNone, kNone, kNone, kNone, kNone},
@@ -32,14 +33,14 @@ constexpr Table kRac{{{100, 200, 100, 2000, 2000, 2000, 0, 0, 300, 150, 200},
                       {100, 10, 100, 1000, 2000, 1500, 0, 0, 100, 50, 120},
                       {100, 10, 10, 1000, 2000, 1500, 0, 0, 50, 10, 50},
                       {100, 50, 80, 1200, 2000, 1500, 0, 0, 200, 60, 120}}};
-constexpr Table kRgsS{{{400, 150, 350, 500, 500, 100, 0, 1000, 0, 220, 40},
+constexpr Table kRgsS{{{400, 150, 350, 500, 500, 100, 0, 1000, 0, 220, 400},
                        {400, 200, 350, 500, 500, 100, 0, 1000, 0, 300, 400},
                        {400, 150, 350, 500, 500, 200, 0, 1000, 0, 200, 400},
                        {100, 100, 100, 100, 100, 100, 0, 1000, 100, 100, 50},
-                       {500, 150, 350, 500, 500, 200, 0, 1000, 0, 250, 40}}};
+                       {500, 150, 350, 500, 500, 200, 0, 1000, 0, 250, 400}}};
 constexpr Table kRgsO{{{300, 150, 200, 200, 200, 300, 2000, 400, 1000, 180, 200},
                        {300, 150, 200, 200, 200, 300, 2000, 400, 800, 180, 200},
-                       {300, 150, 200, 200, 200, 300, 2000, 400, 1000, 180, 20},
+                       {300, 150, 200, 200, 200, 300, 2000, 400, 1000, 180, 200},
                        {600, 3500, 3500, 3500, 3500, 3500, 2000, 400, 3500, 3500, 3500},
                        {300, 150, 200, 200, 200, 300, 2000, 400, 1000, 180, 200}}};
 constexpr Table kRclS{{{kNone, 2000, 2000, 2000, 2000, 2000, kNone, kNone, 2500, 2000, 4000},
