@@ -193,10 +193,9 @@ std::string hangzhou_station_csv() {
 }
 
 std::string hangzhou_config_text(const HangzhouCase& c, const HangzhouDomain& d) {
-  const bool nest = d.parent_i0 >= 0;
   // Transport steps are Courant-limited inside advection (sub-steps); the emission/diffusion/
-  // deposition splitting runs every transport step; chemistry every 15 min in the nest and every
-  // 30 min in the 36 km outer domain (its splitting error is measured in docs/performance.md).
+  // deposition splitting runs every transport step; chemistry every 30 min (its splitting error
+  // against 15 min is measured in docs/performance.md).
   const double dt = c.coarse ? 1200.0 : 900.0;
   std::ostringstream o;
   o << "# Qiantang built-in case '" << c.name << "', domain " << d.name << " (docs/hangzhou-case.md).\n"
@@ -211,7 +210,7 @@ std::string hangzhou_config_text(const HangzhouCase& c, const HangzhouDomain& d)
   o << "\n\n"
     // ROS3 with CMAQ's Rosenbrock tolerances (rbdriver: RTOL 1e-3, ATOL 1e-7 ppm).
     << "[chemistry]\nmechanism = data/cb6r3.eqn\njtable = data/jtable.csv\nmethod = ros3\nrtol = 1e-3\n"
-    << "atol_molec_cm3 = 2.5e6\ntime_step_s = " << (c.coarse ? 1200 : nest ? 900 : 1800) << "\n\n"
+    << "atol_molec_cm3 = 2.5e6\ntime_step_s = " << (c.coarse ? 1200 : 1800) << "\n\n"
     << "[species]\naerosols = ASO4, ANO3, ANH4, AEC, APOA, AOTHR, ACORS, SVOC1, SVOC2, SVOC3, SVOC4, "
        "ASOA1, ASOA2, ASOA3, ASOA4\n\n"
     << "[initial_conditions]\nprofile = data/background.csv\n\n"
