@@ -1,4 +1,5 @@
 #include "solver/attribution/attribution.hpp"
+#include "solver/attribution/o3_regime.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -472,6 +473,18 @@ void Attribution::set_stations(std::vector<io::Station> stations, const grid::Ho
     // Molar mass 1: the station value is proportional to the mole fraction (ratios are molar).
     pols.push_back({name + (name == "O3" ? "" : "_molar"), {n}, false, name == "O3" ? 47.9982 : 1.0, 1.0});
   }
+  // Primary PM2.5 (the PPM pool, AEC + APOA + AOTHR) per tag and in bulk, for the comparison of
+  // the inert tag with brute-force runs (attribution.csv pollutant PPM).
+  for (const auto& p : pools_)
+    if (p.name == "PPM") {
+      ppm_derived_ = derived_->size();
+      for (const auto& tag : tag_names_) {
+        const int n = derived_->add(FieldInfo{"PPM_" + tag, "kg/kg", Phase::aerosol, 0.0, "", ""});
+        pols.push_back({"PPM@" + tag, {n}, true, 0.0, 1.0});
+      }
+      const int n = derived_->add(FieldInfo{"PPM", "kg/kg", Phase::aerosol, 0.0, "", ""});
+      pols.push_back({"PPM", {n}, true, 0.0, 1.0});
+    }
   sampler_ = std::make_unique<solver::StationSampler>(std::move(stations), grid, std::move(pols), list_file);
 }
 
@@ -513,6 +526,10 @@ void Attribution::accumulate(const FieldRegistry& t, const solver::MetTile& met,
       D[n++](0, j, i) = pm;
       for (int idx : {o3_, h2o2_, hno3_, form_, no2_})
         if (idx >= 0) D[n++](0, j, i) = t[idx](0, j, i);
+      if (ppm && ppm_derived_ >= 0) {
+        for (int tag = 0; tag < nt; ++tag) D[ppm_derived_ + tag](0, j, i) = t[ppm->first_field + tag](0, j, i);
+        D[ppm_derived_ + nt](0, j, i) = pool_value(t, *ppm, 0, j, i);
+      }
     }
   sampler_->accumulate(D, met, comm, dt_s);
 }
@@ -596,6 +613,7 @@ void Attribution::write_tables(const std::filesystem::path& dir) const {
     for (std::size_t m = best >= 7 ? best - 7 : 0; m <= best && m < hours.size(); ++m) mda8.push_back(hours[m]);
     std::vector<Pol> pols{{"PM2.5", "24h", "PM2.5", hours}};
     if (o3_ >= 0) pols.push_back({"O3", "mda8_window", "O3", mda8});
+    if (ppm_derived_ >= 0) pols.push_back({"PPM", "24h", "PPM", hours});
     for (const auto& P : pols) {
       auto mean = [&](const std::vector<double>& v) {
         double s = 0;
@@ -604,7 +622,7 @@ void Attribution::write_tables(const std::filesystem::path& dir) const {
           if (std::isfinite(v[h])) s += v[h], ++n;
         return n ? s / n : NAN;
       };
-      const double total = mean(P.prefix == "O3" ? o3_total : pm_total);
+      const double total = P.prefix == "PPM" ? mean(hourly_city("PPM")) : mean(P.prefix == "O3" ? o3_total : pm_total);
       std::vector<double> tag_value;
       for (const auto& tag : tag_names_) tag_value.push_back(mean(hourly_city(P.prefix + "@" + tag)));
       double tagged = 0;
@@ -649,8 +667,8 @@ void Attribution::write_tables(const std::filesystem::path& dir) const {
         a += h2o2[h], b += hno3[h], c += hcho[h], d += no2[h], ++n;
       }
       const double r1 = b > 0 ? a / b : NAN, r2 = d > 0 ? c / d : NAN;
-      const char* c1 = !std::isfinite(r1) ? "" : r1 > regime_threshold_ ? "NOx-limited" : "VOC-limited";
-      const char* c2 = !std::isfinite(r2) ? "" : r2 < 1 ? "VOC-limited" : r2 > 2 ? "NOx-limited" : "transitional";
+      const char* c1 = regime_name(classify_h2o2_hno3(r1, regime_threshold_));
+      const char* c2 = regime_name(classify_hcho_no2(r2));
       std::snprintf(line, sizeof line, "%s,%.4g,%s,%.4g,%s,%d\n", day.c_str(), r1, c1, r2, c2, n);
       regime += line;
     }
@@ -664,6 +682,11 @@ std::vector<std::string> Attribution::regime_variable_names() const {
   if (h2o2_ >= 0 && hno3_ >= 0) v.push_back("H2O2_HNO3");
   if (form_ >= 0 && no2_ >= 0) v.push_back("HCHO_NO2");
   return v;
+}
+
+std::vector<int> Attribution::regime_species() const {
+  if (h2o2_ < 0 || hno3_ < 0 || form_ < 0 || no2_ < 0) return {};
+  return {h2o2_, hno3_, form_, no2_};
 }
 
 void Attribution::regime_fields(const FieldRegistry& t, std::vector<Array3>& out) const {

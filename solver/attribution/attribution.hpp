@@ -106,6 +106,9 @@ class Attribution {
   // Empty when the species are absent.
   std::vector<std::string> regime_variable_names() const;
   void regime_fields(const FieldRegistry& tracers, std::vector<Array3>& out) const;
+  // Tracers H2O2, HNO3, FORM, NO2 of the daily regime file (o3_regime.hpp); empty unless all exist.
+  std::vector<int> regime_species() const;
+  double regime_threshold() const { return regime_threshold_; }
 
   const AttributionStats& stats() const { return stats_; }
 
@@ -136,6 +139,7 @@ class Attribution {
   std::vector<io::Station> stations_;
   std::vector<int> pm25_species_;
   int aso4_ = -1, ano3_ = -1, anh4_ = -1, o3_ = -1;
+  int ppm_derived_ = -1;  // first PPM_<tag> field of derived_ (then the bulk PPM), −1 without primary_pm
   std::vector<int> soa_particles_;
   std::unique_ptr<FieldRegistry> derived_;
   io::HourlySeries series_;
