@@ -13,11 +13,11 @@ LIST every station of the run), compares the tagged share of R (attribution.csv 
   cut share       (base − cut) / (fraction · base)
 for PM2.5 (24-h mean) and O3 (over the 8 hours of the base run's MDA8 window, the window
 attribution.csv uses; windows ending 08–24 h), from each run's stations.csv. With ZERO_PM:
-  PM2.5_primary  tagged primary PM2.5 of R (pollutant PPM, tag R, of TAGGED) / PM2.5 against
-                 (base − zero_pm) / base of PM2.5;
-  PPM            the primary PM2.5 itself (AEC + APOA + AOTHR): tagged share of R against the
+  PM2.5_from_primary  tagged primary PM2.5 of R (attribution.csv pollutant primary_PM2.5, tag R)
+                 / PM2.5 against (base − zero_pm) / base of PM2.5;
+  primary_PM2.5  the primary PM2.5 itself (AEC + APOA + AOTHR): tagged share of R against the
                  zero-out share from ZERO (cut_share column: from ZERO_PM); ZERO and ZERO_PM must
-                 then run with attribution on (e.g. families = primary_pm) to write their PPM totals.
+                 then run with attribution on (e.g. families = primary_pm) to write their totals.
 Writes day,pollutant,tagged_share,zero_out_share,cut_share,tagged_minus_zero_out,tagged_minus_cut.
 """
 import argparse, collections, csv, datetime, math, os, sys
@@ -104,19 +104,19 @@ def main():
             z = (base[d] - zero[d]) / base[d]
             c = (base[d] - cut[d]) / (a.cut_fraction * base[d]) if d in cut else nan
             add(d, pol, t[1], z, c)
-            ppm = tagged.get((d, "PPM"), {}).get(a.region)
+            ppm = tagged.get((d, "primary_PM2.5"), {}).get(a.region)
             if d in zpm and ppm is not None:
-                add(d, "PM2.5_primary", ppm[0] / base[d], (base[d] - zpm[d]) / base[d], nan)
+                add(d, "PM2.5_from_primary", ppm[0] / base[d], (base[d] - zpm[d]) / base[d], nan)
     if a.zero_pm:
         zero_rows, zpm_rows = attribution_rows(a.zero), attribution_rows(a.zero_pm)
         for (d, pol), tags in sorted(tagged.items()):
-            if pol != "PPM" or a.region not in tags:
+            if pol != "primary_PM2.5" or a.region not in tags:
                 continue
             b = tags["total"][0]
-            z = zero_rows.get((d, "PPM"), {}).get("total")
-            zp = zpm_rows.get((d, "PPM"), {}).get("total")
+            z = zero_rows.get((d, "primary_PM2.5"), {}).get("total")
+            zp = zpm_rows.get((d, "primary_PM2.5"), {}).get("total")
             if b > 0 and z is not None:
-                add(d, "PPM", tags[a.region][1], (b - z[0]) / b, (b - zp[0]) / b if zp else nan)
+                add(d, "primary_PM2.5", tags[a.region][1], (b - z[0]) / b, (b - zp[0]) / b if zp else nan)
     text = "\n".join(rows) + "\n"
     if a.out:
         open(a.out, "w").write(text)

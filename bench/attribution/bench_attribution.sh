@@ -6,7 +6,7 @@
 #   base     no tags
 #   tags8    regions of configs/attribution/hangzhou_regions.csv, sectors = all (8 tags)
 #   tags17   sectors = transport, industry (17 tags)
-#   zero     Hangzhou's emissions zeroed         (attribution families = primary_pm, for its PPM)
+#   zero     Hangzhou's emissions zeroed         (attribution families = primary_pm, for its primary PM2.5)
 #   cut20    Hangzhou's emissions cut by 20 %
 #   zero_pm  only Hangzhou's primary PM zeroed  (inventory species PM25, PMC, BC, OC; primary_pm)
 # and prints scripts/attribution_compare.py's per-day table of the Hangzhou share, city mean.

@@ -171,7 +171,12 @@ Attribution::Attribution(const io::Config& c, FieldRegistry& t, const grid::Hori
     }
     if (!F.pools.empty()) families_.push_back(std::move(F));
   };
-  if (want("primary_pm")) add_family("primary_pm", External::own, {{"PPM", {{"AEC", 1}, {"APOA", 1}, {"AOTHR", 1}}}}, "kg/kg");
+  // One pool per primary species: their dry-deposition velocities (diameter, density) and
+  // in-cloud activation differ, so a common pool would remove every tag at the pool's mean rate
+  // instead of its own composition's (0.3 % of the Hangzhou tag in 1 h, docs/attribution.md).
+  if (want("primary_pm"))
+    add_family("primary_pm", External::own, {{"PEC", {{"AEC", 1}}}, {"PPOA", {{"APOA", 1}}}, {"POTHR", {{"AOTHR", 1}}}},
+               "kg/kg");
   if (want("sulfate"))
     add_family("sulfate", External::own,
                {{"SO2", {{"SO2", 1}}}, {"PSO4", {{"SULF", 1}, {"ASO4", kMolarMassAir / kSulfate}}}}, "mol/mol S");
@@ -205,6 +210,7 @@ Attribution::Attribution(const io::Config& c, FieldRegistry& t, const grid::Hori
   if (pools_.empty())
     throw InputError(c.where(sec, "families"), "attribution.families", "families whose species are in the run");
   for (std::size_t p = 0; p < pools_.size(); ++p) {
+    if (families_[std::size_t(pools_[p].family)].name == "primary_pm") primary_pools_.push_back(int(p));
     if (pools_[p].name == "NOX") nox_pool_ = int(p);
     if (pools_[p].name == "VOC") voc_pool_ = int(p);
   }
@@ -473,18 +479,17 @@ void Attribution::set_stations(std::vector<io::Station> stations, const grid::Ho
     // Molar mass 1: the station value is proportional to the mole fraction (ratios are molar).
     pols.push_back({name + (name == "O3" ? "" : "_molar"), {n}, false, name == "O3" ? 47.9982 : 1.0, 1.0});
   }
-  // Primary PM2.5 (the PPM pool, AEC + APOA + AOTHR) per tag and in bulk, for the comparison of
-  // the inert tag with brute-force runs (attribution.csv pollutant PPM).
-  for (const auto& p : pools_)
-    if (p.name == "PPM") {
-      ppm_derived_ = derived_->size();
-      for (const auto& tag : tag_names_) {
-        const int n = derived_->add(FieldInfo{"PPM_" + tag, "kg/kg", Phase::aerosol, 0.0, "", ""});
-        pols.push_back({"PPM@" + tag, {n}, true, 0.0, 1.0});
-      }
-      const int n = derived_->add(FieldInfo{"PPM", "kg/kg", Phase::aerosol, 0.0, "", ""});
-      pols.push_back({"PPM", {n}, true, 0.0, 1.0});
+  // Primary PM2.5 (pools PEC + PPOA + POTHR = AEC + APOA + AOTHR) per tag and in bulk, for the
+  // comparison of the inert tags with brute-force runs (attribution.csv pollutant primary_PM2.5).
+  if (!primary_pools_.empty()) {
+    ppm_derived_ = derived_->size();
+    for (const auto& tag : tag_names_) {
+      const int n = derived_->add(FieldInfo{"PM25P_" + tag, "kg/kg", Phase::aerosol, 0.0, "", ""});
+      pols.push_back({"primary_PM2.5@" + tag, {n}, true, 0.0, 1.0});
     }
+    const int n = derived_->add(FieldInfo{"PM25P", "kg/kg", Phase::aerosol, 0.0, "", ""});
+    pols.push_back({"primary_PM2.5", {n}, true, 0.0, 1.0});
+  }
   sampler_ = std::make_unique<solver::StationSampler>(std::move(stations), grid, std::move(pols), list_file);
 }
 
@@ -504,7 +509,7 @@ void Attribution::accumulate(const FieldRegistry& t, const solver::MetTile& met,
       if (p.name == name) return &p;
     return nullptr;
   };
-  const Pool *ppm = pool("PPM"), *pso4 = pool("PSO4"), *pno3 = pool("PNO3"), *pnh4 = pool("PNH4"), *soa = pool("SOA"),
+  const Pool *pso4 = pool("PSO4"), *pno3 = pool("PNO3"), *pnh4 = pool("PNH4"), *soa = pool("SOA"),
              *o3 = pool("O3");
   auto& D = *derived_;
   for (int j = 0; j < e.ny; ++j)
@@ -512,7 +517,8 @@ void Attribution::accumulate(const FieldRegistry& t, const solver::MetTile& met,
       double soa_particle = 0.0;
       for (int n : soa_particles_) soa_particle += t[n](0, j, i);
       for (int tag = 0; tag < nt; ++tag) {
-        double v = ppm ? t[ppm->first_field + tag](0, j, i) : 0.0;
+        double v = 0.0;
+        for (int p : primary_pools_) v += t[pools_[std::size_t(p)].first_field + tag](0, j, i);
         if (aso4_ >= 0) v += t[aso4_](0, j, i) * share(pso4, tag, j, i);
         if (ano3_ >= 0) v += t[ano3_](0, j, i) * share(pno3, tag, j, i);
         if (anh4_ >= 0) v += t[anh4_](0, j, i) * share(pnh4, tag, j, i);
@@ -526,9 +532,15 @@ void Attribution::accumulate(const FieldRegistry& t, const solver::MetTile& met,
       D[n++](0, j, i) = pm;
       for (int idx : {o3_, h2o2_, hno3_, form_, no2_})
         if (idx >= 0) D[n++](0, j, i) = t[idx](0, j, i);
-      if (ppm && ppm_derived_ >= 0) {
-        for (int tag = 0; tag < nt; ++tag) D[ppm_derived_ + tag](0, j, i) = t[ppm->first_field + tag](0, j, i);
-        D[ppm_derived_ + nt](0, j, i) = pool_value(t, *ppm, 0, j, i);
+      if (ppm_derived_ >= 0) {
+        double bulk = 0.0;
+        for (int tag = 0; tag < nt; ++tag) D[ppm_derived_ + tag](0, j, i) = 0.0;
+        for (int p : primary_pools_) {
+          const Pool& P = pools_[std::size_t(p)];
+          for (int tag = 0; tag < nt; ++tag) D[ppm_derived_ + tag](0, j, i) += t[P.first_field + tag](0, j, i);
+          bulk += pool_value(t, P, 0, j, i);
+        }
+        D[ppm_derived_ + nt](0, j, i) = bulk;
       }
     }
   sampler_->accumulate(D, met, comm, dt_s);
@@ -613,7 +625,7 @@ void Attribution::write_tables(const std::filesystem::path& dir) const {
     for (std::size_t m = best >= 7 ? best - 7 : 0; m <= best && m < hours.size(); ++m) mda8.push_back(hours[m]);
     std::vector<Pol> pols{{"PM2.5", "24h", "PM2.5", hours}};
     if (o3_ >= 0) pols.push_back({"O3", "mda8_window", "O3", mda8});
-    if (ppm_derived_ >= 0) pols.push_back({"PPM", "24h", "PPM", hours});
+    if (ppm_derived_ >= 0) pols.push_back({"primary_PM2.5", "24h", "primary_PM2.5", hours});
     for (const auto& P : pols) {
       auto mean = [&](const std::vector<double>& v) {
         double s = 0;
@@ -622,7 +634,8 @@ void Attribution::write_tables(const std::filesystem::path& dir) const {
           if (std::isfinite(v[h])) s += v[h], ++n;
         return n ? s / n : NAN;
       };
-      const double total = P.prefix == "PPM" ? mean(hourly_city("PPM")) : mean(P.prefix == "O3" ? o3_total : pm_total);
+      const double total = P.prefix == "primary_PM2.5" ? mean(hourly_city("primary_PM2.5"))
+                                                       : mean(P.prefix == "O3" ? o3_total : pm_total);
       std::vector<double> tag_value;
       for (const auto& tag : tag_names_) tag_value.push_back(mean(hourly_city(P.prefix + "@" + tag)));
       double tagged = 0;
