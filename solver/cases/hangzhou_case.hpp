@@ -1,6 +1,6 @@
 #pragma once
 // The built-in Hangzhou forecast case (`qiantang case hangzhou-winter|hangzhou-summer --out DIR
-// [--coarse]`, docs/hangzhou-case.md): an outer Lambert conformal domain over the Yangtze River
+// [--coarse] [--days N]`, docs/hangzhou-case.md): an outer Lambert conformal domain over the Yangtze River
 // Delta (27 km; 54 km when coarse) and, unless coarse, a 9 km nest over Hangzhou; idealised but
 // physically consistent CF meteorology (hydrostatic, ideal gas, diurnal boundary layer, a
 // synoptic sequence with fronts, terrain and sea-breeze winds); an emission inventory from
