@@ -1,6 +1,7 @@
 // report.html (one self-contained file: inline CSS and SVG, rasters as base64 PNG) and the PNGs
 // for publishing (maps and series without text).
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <cmath>
@@ -404,19 +405,24 @@ std::string attribution_svg(const std::filesystem::path& file, const std::string
   const int w = 60, gap = 20, h = 200, left = 40, top = 10;
   const int width = left + int(days.size()) * (w + gap) + 160;
   std::ostringstream o;
-  o << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << h + 40
+  // id attribution-pm25 / attribution-o3; one <g class="attribution-day"> of stacked <rect class="share"> per day.
+  std::string id = "attribution-";
+  for (char ch : pollutant)
+    if (std::isalnum(static_cast<unsigned char>(ch))) id += char(std::tolower(static_cast<unsigned char>(ch)));
+  o << "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"" << id << "\" width=\"" << width << "\" height=\"" << h + 40
     << "\" role=\"img\"><title>" << pollutant << " share by source</title>";
   int x = left;
   for (const auto& [day, parts] : days) {
     double y = top + h;
+    o << "<g class=\"attribution-day\" data-day=\"" << day << "\">";
     for (const auto& [tag, share] : parts) {
       const auto c = std::size_t(std::find(order.begin(), order.end(), tag) - order.begin()) % 12;
       const double bh = std::max(0.0, share) * h;
       y -= bh;
-      o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << w << "\" height=\"" << bh << "\" fill=\""
+      o << "<rect class=\"share\" x=\"" << x << "\" y=\"" << y << "\" width=\"" << w << "\" height=\"" << bh << "\" fill=\""
         << colours[c] << "\"><title>" << day << " " << tag << " " << std::lround(100 * share) << " %</title></rect>";
     }
-    o << "<text x=\"" << x + w / 2 << "\" y=\"" << top + h + 15 << "\" font-size=\"10\" text-anchor=\"middle\">"
+    o << "</g><text x=\"" << x + w / 2 << "\" y=\"" << top + h + 15 << "\" font-size=\"10\" text-anchor=\"middle\">"
       << day.substr(5) << "</text>";
     x += w + gap;
   }

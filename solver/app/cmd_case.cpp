@@ -15,7 +15,10 @@ namespace qiantang::app {
 int command_case(const Args& args) {
   po::options_description opts("qiantang case NAME --out DIR");
   opts.add_options()("help,h", "this help")("out", po::value<std::string>(), "directory to write the case into")(
-      "name", po::value<std::string>(), "case name")("coarse", "Hangzhou cases: the reduced (54 km, 24 h) version");
+      "name", po::value<std::string>(), "case name")("coarse", "Hangzhou cases: the reduced (54 km, 24 h) version")(
+      "days", po::value<int>(),
+      "Hangzhou cases: N Beijing days after the 16-h spin-up (run 16 + 24 N h, met N + 1 days); default: "
+      "the case's own length (8 days of met; coarse 24 h)");
   po::positional_options_description pos;
   pos.add("name", 1);
   const po::variables_map vm = parse_command_line(args, opts, pos);
@@ -28,7 +31,8 @@ int command_case(const Args& args) {
   }
   if (!vm.count("name") || !vm.count("out")) throw UsageError("usage: qiantang case NAME --out DIR");
   if (cases::is_hangzhou_case(vm["name"].as<std::string>())) {
-    const cases::HangzhouOptions o{vm.count("coarse") > 0};
+    const cases::HangzhouOptions o{vm.count("coarse") > 0, vm.count("days") ? vm["days"].as<int>() : 0};
+    if (vm.count("days") && o.days < 1) throw UsageError("--days must be at least 1");
     const auto hc = cases::hangzhou_case(vm["name"].as<std::string>(), o);
     if (parallel::Environment::world_rank() == 0) {
       const std::filesystem::path dir = vm["out"].as<std::string>();

@@ -1,4 +1,5 @@
 #include "solver/attribution/attribution.hpp"
+#include "solver/attribution/o3_regime.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -170,7 +171,12 @@ Attribution::Attribution(const io::Config& c, FieldRegistry& t, const grid::Hori
     }
     if (!F.pools.empty()) families_.push_back(std::move(F));
   };
-  if (want("primary_pm")) add_family("primary_pm", External::own, {{"PPM", {{"AEC", 1}, {"APOA", 1}, {"AOTHR", 1}}}}, "kg/kg");
+  // One pool per primary species: their dry-deposition velocities (diameter, density) and
+  // in-cloud activation differ, so a common pool would remove every tag at the pool's mean rate
+  // instead of its own composition's (0.3 % of the Hangzhou tag in 1 h, docs/attribution.md).
+  if (want("primary_pm"))
+    add_family("primary_pm", External::own, {{"PEC", {{"AEC", 1}}}, {"PPOA", {{"APOA", 1}}}, {"POTHR", {{"AOTHR", 1}}}},
+               "kg/kg");
   if (want("sulfate"))
     add_family("sulfate", External::own,
                {{"SO2", {{"SO2", 1}}}, {"PSO4", {{"SULF", 1}, {"ASO4", kMolarMassAir / kSulfate}}}}, "mol/mol S");
@@ -204,6 +210,7 @@ Attribution::Attribution(const io::Config& c, FieldRegistry& t, const grid::Hori
   if (pools_.empty())
     throw InputError(c.where(sec, "families"), "attribution.families", "families whose species are in the run");
   for (std::size_t p = 0; p < pools_.size(); ++p) {
+    if (families_[std::size_t(pools_[p].family)].name == "primary_pm") primary_pools_.push_back(int(p));
     if (pools_[p].name == "NOX") nox_pool_ = int(p);
     if (pools_[p].name == "VOC") voc_pool_ = int(p);
   }
@@ -472,6 +479,17 @@ void Attribution::set_stations(std::vector<io::Station> stations, const grid::Ho
     // Molar mass 1: the station value is proportional to the mole fraction (ratios are molar).
     pols.push_back({name + (name == "O3" ? "" : "_molar"), {n}, false, name == "O3" ? 47.9982 : 1.0, 1.0});
   }
+  // Primary PM2.5 (pools PEC + PPOA + POTHR = AEC + APOA + AOTHR) per tag and in bulk, for the
+  // comparison of the inert tags with brute-force runs (attribution.csv pollutant primary_PM2.5).
+  if (!primary_pools_.empty()) {
+    ppm_derived_ = derived_->size();
+    for (const auto& tag : tag_names_) {
+      const int n = derived_->add(FieldInfo{"PM25P_" + tag, "kg/kg", Phase::aerosol, 0.0, "", ""});
+      pols.push_back({"primary_PM2.5@" + tag, {n}, true, 0.0, 1.0});
+    }
+    const int n = derived_->add(FieldInfo{"PM25P", "kg/kg", Phase::aerosol, 0.0, "", ""});
+    pols.push_back({"primary_PM2.5", {n}, true, 0.0, 1.0});
+  }
   sampler_ = std::make_unique<solver::StationSampler>(std::move(stations), grid, std::move(pols), list_file);
 }
 
@@ -491,7 +509,7 @@ void Attribution::accumulate(const FieldRegistry& t, const solver::MetTile& met,
       if (p.name == name) return &p;
     return nullptr;
   };
-  const Pool *ppm = pool("PPM"), *pso4 = pool("PSO4"), *pno3 = pool("PNO3"), *pnh4 = pool("PNH4"), *soa = pool("SOA"),
+  const Pool *pso4 = pool("PSO4"), *pno3 = pool("PNO3"), *pnh4 = pool("PNH4"), *soa = pool("SOA"),
              *o3 = pool("O3");
   auto& D = *derived_;
   for (int j = 0; j < e.ny; ++j)
@@ -499,7 +517,8 @@ void Attribution::accumulate(const FieldRegistry& t, const solver::MetTile& met,
       double soa_particle = 0.0;
       for (int n : soa_particles_) soa_particle += t[n](0, j, i);
       for (int tag = 0; tag < nt; ++tag) {
-        double v = ppm ? t[ppm->first_field + tag](0, j, i) : 0.0;
+        double v = 0.0;
+        for (int p : primary_pools_) v += t[pools_[std::size_t(p)].first_field + tag](0, j, i);
         if (aso4_ >= 0) v += t[aso4_](0, j, i) * share(pso4, tag, j, i);
         if (ano3_ >= 0) v += t[ano3_](0, j, i) * share(pno3, tag, j, i);
         if (anh4_ >= 0) v += t[anh4_](0, j, i) * share(pnh4, tag, j, i);
@@ -513,6 +532,16 @@ void Attribution::accumulate(const FieldRegistry& t, const solver::MetTile& met,
       D[n++](0, j, i) = pm;
       for (int idx : {o3_, h2o2_, hno3_, form_, no2_})
         if (idx >= 0) D[n++](0, j, i) = t[idx](0, j, i);
+      if (ppm_derived_ >= 0) {
+        double bulk = 0.0;
+        for (int tag = 0; tag < nt; ++tag) D[ppm_derived_ + tag](0, j, i) = 0.0;
+        for (int p : primary_pools_) {
+          const Pool& P = pools_[std::size_t(p)];
+          for (int tag = 0; tag < nt; ++tag) D[ppm_derived_ + tag](0, j, i) += t[P.first_field + tag](0, j, i);
+          bulk += pool_value(t, P, 0, j, i);
+        }
+        D[ppm_derived_ + nt](0, j, i) = bulk;
+      }
     }
   sampler_->accumulate(D, met, comm, dt_s);
 }
@@ -596,6 +625,7 @@ void Attribution::write_tables(const std::filesystem::path& dir) const {
     for (std::size_t m = best >= 7 ? best - 7 : 0; m <= best && m < hours.size(); ++m) mda8.push_back(hours[m]);
     std::vector<Pol> pols{{"PM2.5", "24h", "PM2.5", hours}};
     if (o3_ >= 0) pols.push_back({"O3", "mda8_window", "O3", mda8});
+    if (ppm_derived_ >= 0) pols.push_back({"primary_PM2.5", "24h", "primary_PM2.5", hours});
     for (const auto& P : pols) {
       auto mean = [&](const std::vector<double>& v) {
         double s = 0;
@@ -604,7 +634,8 @@ void Attribution::write_tables(const std::filesystem::path& dir) const {
           if (std::isfinite(v[h])) s += v[h], ++n;
         return n ? s / n : NAN;
       };
-      const double total = mean(P.prefix == "O3" ? o3_total : pm_total);
+      const double total = P.prefix == "primary_PM2.5" ? mean(hourly_city("primary_PM2.5"))
+                                                       : mean(P.prefix == "O3" ? o3_total : pm_total);
       std::vector<double> tag_value;
       for (const auto& tag : tag_names_) tag_value.push_back(mean(hourly_city(P.prefix + "@" + tag)));
       double tagged = 0;
@@ -649,8 +680,8 @@ void Attribution::write_tables(const std::filesystem::path& dir) const {
         a += h2o2[h], b += hno3[h], c += hcho[h], d += no2[h], ++n;
       }
       const double r1 = b > 0 ? a / b : NAN, r2 = d > 0 ? c / d : NAN;
-      const char* c1 = !std::isfinite(r1) ? "" : r1 > regime_threshold_ ? "NOx-limited" : "VOC-limited";
-      const char* c2 = !std::isfinite(r2) ? "" : r2 < 1 ? "VOC-limited" : r2 > 2 ? "NOx-limited" : "transitional";
+      const char* c1 = regime_name(classify_h2o2_hno3(r1, regime_threshold_));
+      const char* c2 = regime_name(classify_hcho_no2(r2));
       std::snprintf(line, sizeof line, "%s,%.4g,%s,%.4g,%s,%d\n", day.c_str(), r1, c1, r2, c2, n);
       regime += line;
     }
@@ -664,6 +695,11 @@ std::vector<std::string> Attribution::regime_variable_names() const {
   if (h2o2_ >= 0 && hno3_ >= 0) v.push_back("H2O2_HNO3");
   if (form_ >= 0 && no2_ >= 0) v.push_back("HCHO_NO2");
   return v;
+}
+
+std::vector<int> Attribution::regime_species() const {
+  if (h2o2_ < 0 || hno3_ < 0 || form_ < 0 || no2_ < 0) return {};
+  return {h2o2_, hno3_, form_, no2_};
 }
 
 void Attribution::regime_fields(const FieldRegistry& t, std::vector<Array3>& out) const {

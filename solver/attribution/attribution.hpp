@@ -5,7 +5,7 @@
 // tag (region × sector group of the emissions, plus `boundary` and `initial`). The tags are
 // tracers of the model's registry, so transport moves them with the bulk; every process is
 // wrapped so that afterwards
-//   transport:  T_t ← T_t · B / Σ_t T_t           (PPM's limiter is not linear: renormalise)
+//   transport:  T_t ← T_t · B / Σ_t T_t           (the PPM advection limiter is not linear: renormalise)
 //   emissions:  T_tag(region(cell), sector) += w · Δq
 //   other:      per family, losses scale a pool's tags by B1/B0; gains take the tag composition
 //               of the family's losses in the same process (SO2 → PSO4, HNO3 ↔ ANO3, ...), and
@@ -39,7 +39,7 @@ struct Member {
 };
 
 struct Pool {
-  std::string name;    // PPM, SO2, PSO4, NOX, NOZ, PNO3, NH3, PNH4, VOC, SOAP, SOA, O3
+  std::string name;    // PEC, PPOA, POTHR, SO2, PSO4, NOX, NOZ, PNO3, NH3, PNH4, VOC, SOAP, SOA, O3
   int family = -1;
   std::vector<Member> members;
   std::string units;   // "kg/kg", "mol/mol" (of the family's key atom or molecule)
@@ -106,6 +106,9 @@ class Attribution {
   // Empty when the species are absent.
   std::vector<std::string> regime_variable_names() const;
   void regime_fields(const FieldRegistry& tracers, std::vector<Array3>& out) const;
+  // Tracers H2O2, HNO3, FORM, NO2 of the daily regime file (o3_regime.hpp); empty unless all exist.
+  std::vector<int> regime_species() const;
+  double regime_threshold() const { return regime_threshold_; }
 
   const AttributionStats& stats() const { return stats_; }
 
@@ -136,6 +139,8 @@ class Attribution {
   std::vector<io::Station> stations_;
   std::vector<int> pm25_species_;
   int aso4_ = -1, ano3_ = -1, anh4_ = -1, o3_ = -1;
+  std::vector<int> primary_pools_;  // PEC, PPOA, POTHR
+  int ppm_derived_ = -1;  // first primary-PM2.5 field per tag of derived_ (then the bulk), −1 without primary_pm
   std::vector<int> soa_particles_;
   std::unique_ptr<FieldRegistry> derived_;
   io::HourlySeries series_;

@@ -148,6 +148,15 @@ HangzhouCase hangzhou_case(const std::string& name, const HangzhouOptions& optio
   c.name = std::string(c.season == Season::winter ? "hangzhou-winter" : "hangzhou-summer") + (c.coarse ? "-coarse" : "");
   c.start = *parse_iso8601(c.season == Season::winter ? "2026-01-05T00:00:00Z" : "2026-07-20T00:00:00Z");
   c.days = c.coarse ? 1 : 8;
+  c.run_hours = 24 * c.days;
+  c.forecast_days = c.coarse ? 1 : 7;
+  if (options.days < 0 || options.days > 60)
+    throw UsageError("--days must be between 1 and 60, got " + std::to_string(options.days));
+  if (options.days > 0) {  // 16-h spin-up to 00:00 Beijing time, then N Beijing days
+    c.forecast_days = options.days;
+    c.run_hours = 16 + 24 * options.days;
+    c.days = options.days + 1;
+  }
   c.emission_year = 2025;
   // WRF-style Lambert conformal conic: true latitudes 25° and 40° N, central meridian 120° E.
   grid::Projection p;
@@ -201,7 +210,7 @@ std::string hangzhou_config_text(const HangzhouCase& c, const HangzhouDomain& d)
   o << "# Qiantang built-in case '" << c.name << "', domain " << d.name << " (docs/hangzhou-case.md).\n"
     << "# A run config: `qiantang run " << d.name << ".ini`; the forecast (forecast.ini) runs the domains\n"
     << "# in nesting order and overrides [run] start/end and [output] dir.\n\n"
-    << "[run]\nstart = " << format_iso8601(c.start) << "\nhours = " << 24 * c.days
+    << "[run]\nstart = " << format_iso8601(c.start) << "\nhours = " << c.run_hours
     << "\ntime_step_s = " << fmt(dt) << "\nrestart_interval_h = 24\n\n"
     << "[domain]\nname = " << d.name << "\n\n"
     << "[met]\nformat = cf\nfiles = ";
@@ -229,7 +238,7 @@ std::string hangzhou_forecast_text(const HangzhouCase& c) {
   // Forecast days are Beijing days: the forecast starts at 00:00 BJT (16:00 UTC) of the case's
   // first day, after a spin-up from the start of the meteorology.
   const TimePoint start = c.start + std::chrono::hours(16);
-  const int days = c.coarse ? 1 : 7;
+  const int days = c.forecast_days;
   std::ostringstream o;
   o << "# Qiantang built-in case '" << c.name << "': the forecast job (docs/forecast.md).\n"
     << "# Run: qiantang forecast forecast.ini\n\n"
@@ -314,7 +323,7 @@ void write_hangzhou_case(const std::string& name, const std::filesystem::path& d
     std::ofstream(dir / "sources_passive.csv") << "species,i,j,k,rate_kg_s\nHZ," << hi << "," << hj << ",0,1.0\n";
     std::ostringstream o;
     o << "# Passive-tracer run of '" << c.name << "' (transport only; docs/hangzhou-case.md).\n"
-      << "[run]\nstart = " << format_iso8601(c.start) << "\nhours = " << 24 * c.days
+      << "[run]\nstart = " << format_iso8601(c.start) << "\nhours = " << c.run_hours
       << "\ntime_step_s = " << (c.coarse ? 1200 : 600) << "\nrestart_interval_h = 0\nprogress = false\n\n"
       << "[domain]\nname = d01\n\n[met]\nformat = cf\nfiles = ";
     const auto files = hangzhou_met_files(c, d);

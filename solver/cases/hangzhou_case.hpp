@@ -1,6 +1,6 @@
 #pragma once
 // The built-in Hangzhou forecast case (`qiantang case hangzhou-winter|hangzhou-summer --out DIR
-// [--coarse]`, docs/hangzhou-case.md): an outer Lambert conformal domain over the Yangtze River
+// [--coarse] [--days N]`, docs/hangzhou-case.md): an outer Lambert conformal domain over the Yangtze River
 // Delta (27 km; 54 km when coarse) and, unless coarse, a 9 km nest over Hangzhou; idealised but
 // physically consistent CF meteorology (hydrostatic, ideal gas, diurnal boundary layer, a
 // synoptic sequence with fronts, terrain and sea-breeze winds); an emission inventory from
@@ -18,6 +18,10 @@ enum class Season { winter, summer };
 
 struct HangzhouOptions {
   bool coarse = false;  // 54 km outer domain only, 11 layers, 24 h (the regression case)
+  // Forecast days (`qiantang case ... --days N`): 0 keeps the case's own length (8 days of met,
+  // 192 h run, 7 forecast days; coarse: 24 h, the regression case). N ≥ 1 gives the 16-h spin-up
+  // from 00 UTC to 00:00 Beijing time plus N Beijing days: run 16 + 24 N h, met N + 1 days.
+  int days = 0;
 };
 
 struct HangzhouDomain {
@@ -33,7 +37,9 @@ struct HangzhouCase {
   Season season = Season::winter;
   bool coarse = false;
   TimePoint start{};
-  int days = 8;                         // met and run length (coarse: 1)
+  int days = 8;                         // days of met (one file each; coarse: 1)
+  int run_hours = 192;                  // [run] hours from `start` (coarse: 24)
+  int forecast_days = 7;                // forecast.ini [forecast] days (coarse: 1)
   double met_interval_s = 3600.0;
   // Nominal interface heights above ground over flat terrain (m); over terrain of height h the
   // interfaces are z·(z_top − h)/z_top (terrain-following, Gal-Chen & Somerville 1975).

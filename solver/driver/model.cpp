@@ -15,6 +15,7 @@
 #include "solver/common/errors.hpp"
 #include "solver/aerosol/aerosol_processes.hpp"
 #include "solver/attribution/attribution.hpp"
+#include "solver/attribution/o3_regime.hpp"
 #include "solver/coupling/gas_chemistry_process.hpp"
 #include "solver/deposition/deposition_processes.hpp"
 #include "solver/driver/transport_processes.hpp"
@@ -459,6 +460,19 @@ void Model::write_output(const ModelState& s, const MetTile& met) {
     attribution_->regime_fields(s.tracers, ratios);
     for (auto& r : ratios) values.push_back(comm_->gather(r));
   }
+  // Daily O3 regime per cell: the surface H2O2, HNO3, HCHO, NO2 at the afternoon output times.
+  if (attribution_ && !attribution_->regime_species().empty()) {
+    if (o3_regime_) o3_regime_->passed(s.time);
+    if (attribution::DailyO3Regime::in_window(s.time)) {
+      std::vector<std::vector<double>> f;
+      for (int n : attribution_->regime_species()) {
+        auto g = gather_tracer(n);
+        if (comm_->is_root()) g.resize(std::size_t(grid().nx()) * std::size_t(grid().ny()));
+        f.push_back(std::move(g));
+      }
+      if (o3_regime_) o3_regime_->sample(s.time, f[0], f[1], f[2], f[3]);
+    }
+  }
   if (!nest_inner_configs_.empty()) {
     std::vector<std::vector<double>> all;
     for (int n = 0; n < s.tracers.size(); ++n) all.push_back(gather_tracer(n));
@@ -605,6 +619,10 @@ RunSummary Model::run() {
                                                       : "O3 regime indicator HCHO/NO2 (mol/mol; < 1 VOC-, > 2 NOx-limited, Duncan et al. 2010)",
                         "", false});
     writer_ = std::make_unique<io::ConcentrationWriter>(output_dir_, domain_name_, grid(), z, vars);
+    if (attribution_ && !attribution_->regime_species().empty())
+      o3_regime_ = std::make_unique<attribution::DailyO3Regime>(
+          output_dir_ / ("o3_regime_" + domain_name_ + ".nc"), domain_name_, grid(),
+          io::O3RegimeThresholds{attribution_->regime_threshold(), 1.0, 2.0});
     // A restarted run continues the station series written so far.
     if (restart_from_ && stations_ && std::filesystem::exists(output_dir_ / "stations.csv"))
       station_series_ = io::read_station_csv(output_dir_ / "stations.csv");
@@ -650,6 +668,10 @@ RunSummary Model::run() {
     for (auto& child : nest_children_) sum.outputs.push_back(child->file());
   }
   for (auto& child : nest_children_) child->close();
+  if (o3_regime_) {
+    o3_regime_->finish();
+    if (std::filesystem::exists(o3_regime_->file())) sum.outputs.push_back(o3_regime_->file());
+  }
   if (attribution_) {
     if (comm_->is_root()) attribution_->write_tables(output_dir_);
     const auto& st = attribution_->stats();

@@ -27,6 +27,7 @@ class Mechanism;
 }
 namespace qiantang::attribution {
 class Attribution;
+class DailyO3Regime;
 }
 
 namespace qiantang::solver {
@@ -130,6 +131,7 @@ class Model {
   std::optional<std::filesystem::path> restart_from_;
   std::string verification_case_;
   std::unique_ptr<attribution::Attribution> attribution_;  // [attribution] enabled = true
+  std::unique_ptr<attribution::DailyO3Regime> o3_regime_;  // o3_regime_<domain>.nc (root, with attribution)
 };
 
 }  // namespace qiantang::solver

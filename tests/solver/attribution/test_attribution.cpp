@@ -39,6 +39,17 @@ std::filesystem::path case_dir() {
   return dir;
 }
 
+// The primary-PM tag of a region: Σ over the pools PEC, PPOA, POTHR (AEC, APOA, AOTHR).
+std::vector<double> primary_tag(solver::Model& m, const std::string& tag) {
+  std::vector<double> sum;
+  for (const char* pool : {"PEC_", "PPOA_", "POTHR_"}) {
+    const auto g = m.gather_tracer(m.state().tracers.require(pool + tag));
+    if (sum.empty()) sum.assign(g.size(), 0.0);
+    for (std::size_t c = 0; c < g.size(); ++c) sum[c] += g[c];
+  }
+  return sum;
+}
+
 }  // namespace
 
 TEST_CASE("tags sum to the bulk and the primary-PM tag equals the zero-out difference", "[verification]") {
@@ -52,7 +63,6 @@ TEST_CASE("tags sum to the bulk and the primary-PM tag equals the zero-out diffe
   solver::Model a(io::Config::load(dir / "d01.ini", tagged));
   (void)a.run();
   const auto& attr = *a.attribution();
-  const auto& tr = a.state().tracers;
 
   // Σ tags == bulk, every pool and cell.
   double worst = 0.0;
@@ -90,12 +100,7 @@ TEST_CASE("tags sum to the bulk and the primary-PM tag equals the zero-out diffe
     return sum;
   };
   const auto base = ppm(a), without = ppm(b);
-  int ppm_pool = -1;
-  for (std::size_t p = 0; p < attr.pools().size(); ++p)
-    if (attr.pools()[p].name == "PPM") ppm_pool = int(p);
-  REQUIRE(ppm_pool >= 0);
-  const auto tag = a.gather_tracer(tr.require("PPM_hangzhou"));
-  (void)ppm_pool;
+  const auto tag = primary_tag(a, "hangzhou");
   if (a.comm().is_root()) {
     double max_tag = 0.0, max_diff = 0.0, sum_tag = 0.0, sum_bf = 0.0;
     std::size_t at = 0;
@@ -119,9 +124,11 @@ TEST_CASE("tags sum to the bulk and the primary-PM tag equals the zero-out diffe
   }
 }
 
-// Without advection the limiter is out of the way. Measured residual 0.40 % of the tag's maximum
-// after 1 h (not round-off: one of the remaining processes is not exactly linear in primary PM
-// or the zero-out changes it through another species; not yet traced, docs/attribution.md).
+// Without advection the limiter is out of the way and the primary-PM tags are exact: every other
+// process is linear in AEC, APOA and AOTHR, each of which is its own pool (PEC, PPOA, POTHR).
+// With one pool for the three, dry deposition (different diameters and densities) and in-cloud
+// scavenging (different activated fractions) removed every tag at the pool's mean rate, 0.3–0.4 %
+// of the Hangzhou tag's maximum after 1 h (the hidden test "[.trace]" below measures it per process).
 TEST_CASE("without advection the primary-PM tag equals the zero-out difference", "[verification]") {
   const auto dir = case_dir();
   const std::vector<std::string> common{
@@ -146,7 +153,7 @@ TEST_CASE("without advection the primary-PM tag equals the zero-out difference",
     if (diff.empty()) diff.assign(x.size(), 0.0);
     for (std::size_t c = 0; c < x.size(); ++c) diff[c] += x[c] - y[c];
   }
-  const auto tag = a.gather_tracer(a.state().tracers.require("PPM_hangzhou"));
+  const auto tag = primary_tag(a, "hangzhou");
   if (a.comm().is_root()) {
     double max_tag = 0.0, max_diff = 0.0;
     for (std::size_t c = 0; c < tag.size(); ++c) {
@@ -155,6 +162,75 @@ TEST_CASE("without advection the primary-PM tag equals the zero-out difference",
     }
     INFO("max |tag - (base - zero-out)| / max tag = " << max_diff / max_tag);
     CHECK(max_tag > 0.0);
-    CHECK(max_diff <= 1e-2 * max_tag);
+    CHECK(max_diff <= 1e-12 * max_tag);  // measured 5.6e-16
   }
+}
+
+// Diagnostic (hidden, ~45 s): the primary-PM tag against the zero-out of all Hangzhou emissions and
+// of its primary PM only, for each process alone after emissions; prints the deviations.
+TEST_CASE("trace: primary-PM tag against zero-out per process set", "[.trace]") {
+  const auto dir = case_dir();
+  const char* orders[] = {"emissions",
+                          "emissions, vertical_diffusion",
+                          "emissions, dry_deposition",
+                          "emissions, wet_deposition",
+                          "emissions, aerosol",
+                          "emissions, gas_chemistry",
+                          "emissions, cloud_chemistry",
+                          "emissions, vertical_diffusion, dry_deposition, gas_chemistry, cloud_chemistry, aerosol, wet_deposition"};
+  const char* scalings[] = {"zero_hangzhou.csv", "zero_hangzhou_pm.csv"};
+  if (parallel::Environment::world_rank() == 0)
+    std::ofstream(dir / "zero_hangzhou_pm.csv") << "sector,species,region,factor\nall,PM25,hangzhou,0\nall,PMC,hangzhou,0\n";
+  parallel::Environment::barrier();
+  for (const char* order : orders)
+    for (const char* scaling : scalings) {
+      const std::vector<std::string> common{"run.progress=false", "run.hours=1", "emissions.report=false",
+                                            "emissions.regions=regions.csv", std::string("processes.order=") + order,
+                                            "attribution.families=primary_pm"};
+      auto tagged = common;
+      tagged.push_back("output.dir=" + (dir / "tagged_trace").string());
+      tagged.push_back("attribution.enabled=true");
+      tagged.push_back("attribution.regions=regions.csv");
+      // The config without the keys of processes that are not in the order (unused keys are errors).
+      const std::string o(order);
+      const auto ini = dir / "trace.ini";
+      if (parallel::Environment::world_rank() == 0) {
+        std::ifstream in(dir / "d01.ini");
+        std::ofstream out(ini);
+        std::string section;
+        for (std::string line; std::getline(in, line);) {
+          if (!line.empty() && line[0] == '[') section = line;
+          const bool chem_key = section == "[chemistry]" && line.find('=') != std::string::npos &&
+                                line.rfind("mechanism", 0) != 0;
+          if (chem_key && o.find("gas_chemistry") == std::string::npos) continue;
+          if (section == "[dry_deposition]" && line.find('=') != std::string::npos &&
+              o.find("dry_deposition") == std::string::npos)
+            continue;
+          out << line << "\n";
+        }
+      }
+      parallel::Environment::barrier();
+      solver::Model a(io::Config::load(ini, tagged));
+      (void)a.run();
+      auto zero = common;
+      zero.push_back("output.dir=" + (dir / "zero_trace").string());
+      zero.push_back(std::string("emissions.scaling=") + scaling);
+      solver::Model b(io::Config::load(ini, zero));
+      (void)b.run();
+      std::vector<double> diff;
+      for (const char* n : {"AEC", "APOA", "AOTHR"}) {
+        const auto x = a.gather_tracer(a.state().tracers.require(n)), y = b.gather_tracer(b.state().tracers.require(n));
+        if (diff.empty()) diff.assign(x.size(), 0.0);
+        for (std::size_t c = 0; c < x.size(); ++c) diff[c] += x[c] - y[c];
+      }
+      const auto tag = primary_tag(a, "hangzhou");
+      double max_tag = 0.0, max_diff = 0.0;
+      std::size_t at = 0;
+      for (std::size_t c = 0; c < tag.size(); ++c) {
+        max_tag = std::max(max_tag, tag[c]);
+        if (std::abs(tag[c] - diff[c]) > max_diff) max_diff = std::abs(tag[c] - diff[c]), at = c;
+      }
+      WARN(order << " | " << scaling << ": max |tag - (base - zero)| / max tag = " << max_diff / max_tag << " at " << at
+                 << " tag " << tag[at] << " diff " << diff[at]);
+    }
 }

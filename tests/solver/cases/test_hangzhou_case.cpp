@@ -78,6 +78,24 @@ TEST_CASE("Hangzhou case domains follow the WRF set-up and cover the required ar
   CHECK(coarse.name == "hangzhou-winter-coarse");
   CHECK(coarse.domains.size() == 1);
   CHECK(coarse.days == 1);
+  CHECK(coarse.run_hours == 24);
+  CHECK(coarse.forecast_days == 1);
+  CHECK(c.days == 8);
+  CHECK(c.run_hours == 192);
+  CHECK(c.forecast_days == 7);
+  // --days N: the 16-h spin-up to 00:00 Beijing time, then N Beijing days.
+  const auto three = hangzhou_case("hangzhou-winter", HangzhouOptions{true, 3});
+  CHECK(three.days == 4);
+  CHECK(three.run_hours == 16 + 72);
+  CHECK(three.forecast_days == 3);
+  CHECK(hangzhou_met_files(three, three.domains[0]).size() == 4);
+  const auto text = hangzhou_config_text(three, three.domains[0]);
+  CHECK(text.find("hours = 88\n") != std::string::npos);
+  CHECK(text.find("met_d01_20260108.nc") != std::string::npos);
+  CHECK(hangzhou_forecast_text(three).find("days = 3\n") != std::string::npos);
+  // The default coarse config is the regression case's: 24 h, one met file.
+  CHECK(hangzhou_config_text(coarse, coarse.domains[0]).find("hours = 24\n") != std::string::npos);
+  CHECK_THROWS_AS(hangzhou_case("hangzhou-winter", HangzhouOptions{true, -1}), UsageError);
   CHECK_THROWS_AS(hangzhou_case("hangzhou-spring"), UsageError);
 }
 
