@@ -230,7 +230,9 @@ TEST_CASE("Hangzhou winter: frontal rain, then stagnant days with weak winds and
     rain[std::size_t(day)] += f.precipitation_rate_mm_h[s];
   }
   CHECK(rain[0] > 5.0);  // mm on the frontal day
-  CHECK(speed[1] > 3.0);  // post-frontal northerlies
+  // Post-frontal northerlies: well above the stagnant days' wind.
+  CHECK(speed[1] > 2.5);
+  for (int day : {3, 4, 5}) CHECK(speed[1] > 1.4 * speed[std::size_t(day)]);
   for (int day : {3, 4, 5}) {
     INFO("day " << day);
     CHECK(speed[std::size_t(day)] < 2.0);
