@@ -206,6 +206,8 @@ std::string hangzhou_config_text(const HangzhouCase& c, const HangzhouDomain& d)
   // deposition splitting runs every transport step; chemistry every 30 min (its splitting error
   // against 15 min is measured in docs/performance.md).
   const double dt = c.coarse ? 1200.0 : 900.0;
+  // The warm-season background has more O3, H2O2 and PAN (configs/profiles/background_summer.csv).
+  const char* background = c.season == Season::summer ? "background_summer.csv" : "background.csv";
   std::ostringstream o;
   o << "# Qiantang built-in case '" << c.name << "', domain " << d.name << " (docs/hangzhou-case.md).\n"
     << "# A run config: `qiantang run " << d.name << ".ini`; the forecast (forecast.ini) runs the domains\n"
@@ -222,8 +224,8 @@ std::string hangzhou_config_text(const HangzhouCase& c, const HangzhouDomain& d)
     << "atol_molec_cm3 = 2.5e6\ntime_step_s = " << (c.coarse ? 1200 : 1800) << "\n\n"
     << "[species]\naerosols = ASO4, ANO3, ANH4, AEC, APOA, AOTHR, ACORS, SVOC1, SVOC2, SVOC3, SVOC4, "
        "ASOA1, ASOA2, ASOA3, ASOA4\n\n"
-    << "[initial_conditions]\nprofile = data/background.csv\n\n"
-    << "[boundary_conditions]\nprofile = data/background.csv\n\n"
+    << "[initial_conditions]\nprofile = data/" << background << "\n\n"
+    << "[boundary_conditions]\nprofile = data/" << background << "\n\n"
     << "[emissions]\ninventory = emissions_yrd.nc\ntemporal_profiles = profiles/temporal.csv\n"
     << "vertical_profiles = profiles/vertical.csv\nspeciation = data/speciation_cb6.csv\n"
     << "biogenic = true\nbiogenic_factors = data/biogenic_factors_usgs.csv\n\n"
@@ -267,7 +269,8 @@ void copy_data(const std::filesystem::path& dir) {
   const std::filesystem::path files[] = {"chemistry/mechanisms/cb6r3.eqn", "chemistry/photolysis/jtable.csv",
                                          "configs/emissions/speciation_cb6.csv",
                                          "configs/emissions/biogenic_factors_usgs.csv",
-                                         "configs/profiles/background.csv", "configs/forecast/emergency_cuts.csv"};
+                                         "configs/profiles/background.csv", "configs/profiles/background_summer.csv",
+                                         "configs/forecast/emergency_cuts.csv"};
   std::filesystem::create_directories(dir / "data");
   for (const auto& f : files) {
     if (!std::filesystem::exists(root / f))
