@@ -270,7 +270,7 @@ void copy_data(const std::filesystem::path& dir) {
                                          "configs/emissions/speciation_cb6.csv",
                                          "configs/emissions/biogenic_factors_usgs.csv",
                                          "configs/profiles/background.csv", "configs/profiles/background_summer.csv",
-                                         "configs/forecast/emergency_cuts.csv"};
+                                         "configs/forecast/emergency_cuts.csv", "configs/attribution/hangzhou_regions.csv"};
   std::filesystem::create_directories(dir / "data");
   for (const auto& f : files) {
     if (!std::filesystem::exists(root / f))
