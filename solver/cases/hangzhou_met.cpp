@@ -100,11 +100,12 @@ Synoptic synoptic_state(Season season, double hours, double lon, double lat) {
   } else {
     // Summer under the western Pacific subtropical high: light south-easterlies, then from
     // +48 h the high's ridge builds north of the delta and Hangzhou lies on its southern flank
-    // in weak east-north-easterly flow (the hottest, most stagnant days, carrying the air of
-    // Shanghai, Jiaxing and Huzhou over the city), light south-easterlies again from +144 h.
+    // in weak east-north-easterly flow (a heat wave with 2-m maxima near 38.5 °C, the most
+    // stagnant days, carrying the air of Shanghai, Jiaxing and Huzhou over the city), light
+    // south-easterlies again from +144 h.
     const double w1 = smoothstep((hours - 48.0) / 8.0), w2 = smoothstep((hours - 144.0) / 8.0);
     const Regime a{160.0, 5.0, 299.5, 0.005, 0.1, 0.65, 0.95, 100700.0};
-    const Regime b{65.0, 1.8, 300.5, 0.005, 0.08, 0.62, 0.93, 100600.0};
+    const Regime b{65.0, 1.8, 302.0, 0.005, 0.08, 0.62, 0.93, 100600.0};
     const Regime r = blend(blend(a, b, w1), a, w2);
     wind_from(r.from_deg, r.speed, s.ug_m_s, s.vg_m_s);
     s.t_base_K = r.t_base;
