@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Episode check of a built-in Hangzhou case (label `case`, not in the default test run: it runs
-# the full 7-day nested forecast, about 15-25 min on 2 cores): writes the case, runs
+# the full 7-day nested forecast, about 10 min on 2 cores): writes the case, runs
 # `qiantang forecast` on 2 ranks without the scenario re-run, then
 # validation/check_episodes.py winter|summer (what it asserts is in its header).
 #   bash tests/regression/run_episode.sh winter|summer build/solver/app/qiantang [KEEP_DIR]
