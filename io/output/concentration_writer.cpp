@@ -2,6 +2,7 @@
 
 #include <netcdf.h>
 
+#include "io/output/cf_grid.hpp"
 #include "solver/common/errors.hpp"
 
 namespace qiantang::io {
@@ -46,37 +47,13 @@ void ConcentrationWriter::open(std::chrono::sys_days day) {
   text(nc_, time_id_, "calendar", "standard", f);
   text(nc_, time_id_, "standard_name", "time", f);
   text(nc_, time_id_, "axis", "T", f);
-  int vz, vx, vy, vlat, vlon, vproj;
+  int vz;
   check(nc_def_var(nc_, "z", NC_DOUBLE, 1, &dz, &vz), f, "z");
   text(nc_, vz, "units", "m", f);
   text(nc_, vz, "long_name", "height of the layer centre above ground (first column)", f);
   text(nc_, vz, "positive", "up", f);
   text(nc_, vz, "axis", "Z", f);
-  const bool ll = grid_.projection().kind == grid::ProjectionKind::latitude_longitude;
-  check(nc_def_var(nc_, "x", NC_DOUBLE, 1, &dx, &vx), f, "x");
-  check(nc_def_var(nc_, "y", NC_DOUBLE, 1, &dy, &vy), f, "y");
-  text(nc_, vx, "units", ll ? "degrees_east" : "m", f);
-  text(nc_, vy, "units", ll ? "degrees_north" : "m", f);
-  text(nc_, vx, "standard_name", ll ? "longitude" : "projection_x_coordinate", f);
-  text(nc_, vy, "standard_name", ll ? "latitude" : "projection_y_coordinate", f);
-  text(nc_, vx, "axis", "X", f);
-  text(nc_, vy, "axis", "Y", f);
-  const int dyx[2] = {dy, dx};
-  check(nc_def_var(nc_, "lat", NC_DOUBLE, 2, dyx, &vlat), f, "lat");
-  check(nc_def_var(nc_, "lon", NC_DOUBLE, 2, dyx, &vlon), f, "lon");
-  text(nc_, vlat, "units", "degrees_north", f);
-  text(nc_, vlat, "standard_name", "latitude", f);
-  text(nc_, vlon, "units", "degrees_east", f);
-  text(nc_, vlon, "standard_name", "longitude", f);
-  check(nc_def_var(nc_, "projection", NC_INT, 0, nullptr, &vproj), f, "projection");
-  const auto& p = grid_.projection();
-  // CF grid mapping of every projection WRF writes (parameters from Projection::cf_attributes).
-  using grid::ProjectionKind;
-  text(nc_, vproj, "grid_mapping_name", p.name(), f);
-  for (const auto& [name, values] : p.cf_attributes())
-    check(nc_put_att_double(nc_, vproj, name.c_str(), NC_DOUBLE, values.size(), values.data()), f, name);
-  if (p.kind == ProjectionKind::cartesian)
-    text(nc_, vproj, "comment", "idealised Cartesian grid; lat/lon hold the nominal location", f);
+  const CfGridIds grid_ids = define_cf_grid(nc_, grid_, dy, dx, f);
   text(nc_, NC_GLOBAL, "Conventions", "CF-1.8", f);
   text(nc_, NC_GLOBAL, "title", "Qiantang concentrations, domain " + domain_, f);
   text(nc_, NC_GLOBAL, "source", "Qiantang regional chemistry-transport model 0.1.0", f);
@@ -96,17 +73,8 @@ void ConcentrationWriter::open(std::chrono::sys_days day) {
     var_ids_.push_back(id);
   }
   check(nc_enddef(nc_), f, "enddef");
-  std::vector<double> xs(static_cast<std::size_t>(nx)), ys(static_cast<std::size_t>(ny)),
-      lat(static_cast<std::size_t>(nx * ny)), lon(lat.size());
-  for (int i = 0; i < nx; ++i) xs[std::size_t(i)] = grid_.x(i);
-  for (int j = 0; j < ny; ++j) ys[std::size_t(j)] = grid_.y(j);
-  for (int j = 0; j < ny; ++j)
-    for (int i = 0; i < nx; ++i) grid_.latlon(i, j, lat[std::size_t(j * nx + i)], lon[std::size_t(j * nx + i)]);
-  check(nc_put_var_double(nc_, vx, xs.data()), f, "x");
-  check(nc_put_var_double(nc_, vy, ys.data()), f, "y");
+  put_cf_grid(nc_, grid_, grid_ids, f);
   check(nc_put_var_double(nc_, vz, z_.data()), f, "z");
-  check(nc_put_var_double(nc_, vlat, lat.data()), f, "lat");
-  check(nc_put_var_double(nc_, vlon, lon.data()), f, "lon");
 }
 
 void ConcentrationWriter::write(TimePoint t, const std::vector<std::vector<double>>& values) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "io/output/cf_grid.hpp"
 #include "solver/common/errors.hpp"
 #include "solver/common/time.hpp"
 
@@ -39,7 +40,7 @@ void write_o3_regime_file(const std::filesystem::path& file, const std::string& 
   check(nc_def_dim(nc, "day", days.size(), &dd), f, "day");
   check(nc_def_dim(nc, "y", std::size_t(ny), &dy), f, "y");
   check(nc_def_dim(nc, "x", std::size_t(nx), &dx), f, "x");
-  int vday, vsamples, vx, vy, vlat, vlon, vproj;
+  int vday, vsamples;
   check(nc_def_var(nc, "day", NC_DOUBLE, 1, &dd, &vday), f, "day");
   // 00:00 Beijing time of the day (udunits reference time with a zone offset, CF 4.4).
   text(nc, vday, "units", "days since 1970-01-01 00:00:00 +08:00", f);
@@ -50,27 +51,7 @@ void write_o3_regime_file(const std::filesystem::path& file, const std::string& 
   check(nc_def_var(nc, "samples", NC_INT, 1, &dd, &vsamples), f, "samples");
   text(nc, vsamples, "units", "1", f);
   text(nc, vsamples, "long_name", "number of output times between 11:00 and 17:00 Beijing time in the mean", f);
-  const bool ll = g.projection().kind == grid::ProjectionKind::latitude_longitude;
-  check(nc_def_var(nc, "x", NC_DOUBLE, 1, &dx, &vx), f, "x");
-  check(nc_def_var(nc, "y", NC_DOUBLE, 1, &dy, &vy), f, "y");
-  text(nc, vx, "units", ll ? "degrees_east" : "m", f);
-  text(nc, vy, "units", ll ? "degrees_north" : "m", f);
-  text(nc, vx, "standard_name", ll ? "longitude" : "projection_x_coordinate", f);
-  text(nc, vy, "standard_name", ll ? "latitude" : "projection_y_coordinate", f);
-  text(nc, vx, "axis", "X", f);
-  text(nc, vy, "axis", "Y", f);
-  const int dyx[2] = {dy, dx};
-  check(nc_def_var(nc, "lat", NC_DOUBLE, 2, dyx, &vlat), f, "lat");
-  check(nc_def_var(nc, "lon", NC_DOUBLE, 2, dyx, &vlon), f, "lon");
-  text(nc, vlat, "units", "degrees_north", f);
-  text(nc, vlat, "standard_name", "latitude", f);
-  text(nc, vlon, "units", "degrees_east", f);
-  text(nc, vlon, "standard_name", "longitude", f);
-  check(nc_def_var(nc, "projection", NC_INT, 0, nullptr, &vproj), f, "projection");
-  const auto& p = g.projection();
-  text(nc, vproj, "grid_mapping_name", p.name(), f);
-  for (const auto& [name, values] : p.cf_attributes())
-    check(nc_put_att_double(nc, vproj, name.c_str(), NC_DOUBLE, values.size(), values.data()), f, name);
+  const CfGridIds grid_ids = define_cf_grid(nc, g, dy, dx, f);
   text(nc, NC_GLOBAL, "Conventions", "CF-1.8", f);
   text(nc, NC_GLOBAL, "title", "Qiantang O3 regime indicators per Beijing day, domain " + domain, f);
   text(nc, NC_GLOBAL, "source", "Qiantang regional chemistry-transport model 0.1.0", f);
@@ -120,16 +101,7 @@ void write_o3_regime_file(const std::filesystem::path& file, const std::string& 
                                number(th.hcho_no2_nox) +
                                ", transitional between (Duncan et al. 2010, Atmos. Environ. 44, 2213)");
   check(nc_enddef(nc), f, "enddef");
-  std::vector<double> xs(static_cast<std::size_t>(nx)), ys(static_cast<std::size_t>(ny)),
-      lat(static_cast<std::size_t>(nx * ny)), lon(lat.size());
-  for (int i = 0; i < nx; ++i) xs[std::size_t(i)] = g.x(i);
-  for (int j = 0; j < ny; ++j) ys[std::size_t(j)] = g.y(j);
-  for (int j = 0; j < ny; ++j)
-    for (int i = 0; i < nx; ++i) g.latlon(i, j, lat[std::size_t(j * nx + i)], lon[std::size_t(j * nx + i)]);
-  check(nc_put_var_double(nc, vx, xs.data()), f, "x");
-  check(nc_put_var_double(nc, vy, ys.data()), f, "y");
-  check(nc_put_var_double(nc, vlat, lat.data()), f, "lat");
-  check(nc_put_var_double(nc, vlon, lon.data()), f, "lon");
+  put_cf_grid(nc, g, grid_ids, f);
   const std::size_t n = std::size_t(nx) * std::size_t(ny);
   for (std::size_t d = 0; d < days.size(); ++d) {
     const auto& D = days[d];
